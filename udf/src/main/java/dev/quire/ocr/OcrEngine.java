@@ -1,0 +1,203 @@
+package dev.quire.ocr;
+
+import dev.quire.image.GrayImage;
+import dev.quire.layout.ReadingOrder;
+import dev.quire.ocr.classify.DirectionClassifier;
+import dev.quire.ocr.classify.PageOrientation;
+import dev.quire.ocr.detect.DbPostProcessor.Box;
+import dev.quire.ocr.detect.TextDetector;
+import dev.quire.ocr.geometry.Quad;
+import dev.quire.QuireException;
+import dev.quire.ocr.recognize.CharDictionary;
+import dev.quire.ocr.recognize.CtcResult;
+import dev.quire.ocr.recognize.LineText;
+import dev.quire.ocr.recognize.TextRecognizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The PP-OCR pipeline on one page image: DB detection → crops → 180° classifier → CTC
+ * recognition → reading order. Thread-safe: any number of threads may call {@link #recognize}.
+ */
+public final class OcrEngine implements AutoCloseable {
+    private final EngineSettings settings;
+    private final Device device;
+    private final String modelFingerprint;
+    private final List<OnnxModel> models;
+    private final TextDetector detector;
+    private final DirectionClassifier classifier;
+    private final TextRecognizer recognizer;
+    private final LineText lineText;
+
+    private OcrEngine(EngineSettings settings, Device device, String modelFingerprint, List<OnnxModel> models,
+                      TextDetector detector, DirectionClassifier classifier, TextRecognizer recognizer) {
+        this.settings = settings;
+        this.device = device;
+        this.modelFingerprint = modelFingerprint;
+        this.models = models;
+        this.detector = detector;
+        this.classifier = classifier;
+        this.recognizer = recognizer;
+        this.lineText = new LineText(recognizer.dictionary(), settings.restoreSpaces());
+    }
+
+    /** Loads the models and opens their sessions. Prefer {@link Engines#shared} in long-lived processes. */
+    public static OcrEngine open(EngineSettings settings) {
+        ModelFiles files = settings.modelDir() == null
+                ? ModelFiles.bundled() : ModelFiles.fromDirectory(java.nio.file.Path.of(settings.modelDir()));
+        SessionFactory sessions = new SessionFactory(settings.device(), settings.cpuThreads());
+        List<OnnxModel> opened = new ArrayList<>();
+        try {
+            OnnxModel det = track(opened, sessions.create("detection", files.detector()));
+            OnnxModel rec = track(opened, sessions.create("recognition", files.recognizer()));
+            CharDictionary dictionary = files.charDictionary();
+            checkClasses(rec, dictionary, files.source());
+            DirectionClassifier cls = null;
+            if (settings.classifier() != ClassifierMode.OFF) {
+                OnnxModel clsModel = track(opened, sessions.create("classifier", files.classifier()));
+                cls = new DirectionClassifier(clsModel, DirectionClassifier.DEFAULT_THRESHOLD,
+                        DirectionClassifier.DEFAULT_BATCH_SIZE);
+            }
+            return new OcrEngine(settings, sessions.resolved(), files.fingerprint(), List.copyOf(opened),
+                    new TextDetector(det, settings.detection()), cls,
+                    new TextRecognizer(rec, settings.recognition(), dictionary));
+        } catch (RuntimeException e) {
+            opened.forEach(OnnxModel::close);
+            throw e;
+        }
+    }
+
+    /** Fails at start-up, not on the first page, when the dictionary does not fit the recogniser. */
+    private static void checkClasses(OnnxModel rec, CharDictionary dictionary, String source) {
+        long[] shape = rec.outputShape();
+        long classes = shape.length == 3 ? shape[2] : -1;
+        if (classes > 0 && classes != dictionary.classCount()) {
+            throw new QuireException("recognition model in " + source + " has " + classes
+                    + " output classes but its dictionary defines " + dictionary.classCount()
+                    + " (blank + symbols + space)");
+        }
+    }
+
+    private static OnnxModel track(List<OnnxModel> opened, OnnxModel model) {
+        opened.add(model);
+        return model;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** The device inference actually runs on (CPU after an {@code auto} fallback). */
+    public Device device() {
+        return device;
+    }
+
+    /** SHA-256 of the model files and dictionary. */
+    public String modelFingerprint() {
+        return modelFingerprint;
+    }
+
+    public PageOcr recognize(GrayImage page) {
+        long t0 = System.nanoTime();
+        List<Box> boxes = detector.detect(page);
+        long t1 = System.nanoTime();
+        List<GrayImage> crops = new ArrayList<>(boxes.size());
+        for (Box b : boxes) {
+            crops.add(LineCropper.crop(page, b.quad()));
+        }
+        long t2 = System.nanoTime();
+        boolean pageTurned = orient(crops);
+        long t3 = System.nanoTime();
+        CtcResult[] decoded = recognizer.recognize(crops);
+        long t4 = System.nanoTime();
+        // lines are laid out as the text reads: on a page that is upside down, in the turned frame
+        List<TextLine> kept = new ArrayList<>();
+        for (int i = 0; i < decoded.length; i++) {
+            float score = decoded[i].score();
+            if (score >= settings.recognition().dropScore()) {
+                Quad q = boxes.get(i).quad();
+                kept.add(new TextLine(lineText.text(decoded[i], crops.get(i)), score,
+                        pageTurned ? turn(q, page.width(), page.height()) : q));
+            }
+        }
+        StageTimes times = new StageTimes(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), crops.size());
+        PageOcr ocr = layout(kept, times);
+        if (!pageTurned) {
+            return ocr;
+        }
+        List<TextLine> onPage = ocr.lines().stream()
+                .map(l -> new TextLine(l.text(), l.confidence(), turnPoints(l.box(), page.width(), page.height())))
+                .toList();
+        return new PageOcr(onPage, ocr.text(), ocr.times());
+    }
+
+    /** The quad as seen on the page turned by 180°, corners starting at its new top-left. */
+    static Quad turn(Quad q, int width, int height) {
+        Quad p = turnPoints(q, width, height);
+        return Quad.of(p.x(2), p.y(2), p.x(3), p.y(3), p.x(0), p.y(0), p.x(1), p.y(1));
+    }
+
+    /** Each corner moved to where it lies on the page turned by 180°, order kept. */
+    static Quad turnPoints(Quad q, int width, int height) {
+        float[] p = q.points();
+        for (int i = 0; i < 4; i++) {
+            p[2 * i] = width - p[2 * i];
+            p[2 * i + 1] = height - p[2 * i + 1];
+        }
+        return Quad.of(p);
+    }
+
+    /**
+     * Flips upside-down crops in place, as the classifier mode says; returns whether the whole
+     * page was found upside down (then its lines must also be ordered in the turned frame).
+     */
+    private boolean orient(List<GrayImage> crops) {
+        if (classifier == null || crops.isEmpty()) {
+            return false;
+        }
+        if (settings.classifier() == ClassifierMode.ALWAYS) {
+            boolean[] flip = classifier.upsideDown(crops);
+            for (int i = 0; i < flip.length; i++) {
+                if (flip[i]) {
+                    crops.set(i, crops.get(i).rotate180());
+                }
+            }
+            return false;
+        }
+        if (PageOrientation.upsideDown(classifier, crops)) {
+            crops.replaceAll(GrayImage::rotate180);
+            return true;
+        }
+        return false;
+    }
+
+    private static PageOcr layout(List<TextLine> lines, StageTimes times) {
+        List<Quad> quads = lines.stream().map(TextLine::box).toList();
+        List<TextLine> ordered = new ArrayList<>(lines.size());
+        StringBuilder text = new StringBuilder();
+        for (int[] row : ReadingOrder.rows(quads)) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            for (int k = 0; k < row.length; k++) {
+                TextLine line = lines.get(row[k]);
+                ordered.add(line);
+                if (k > 0) {
+                    text.append(' ');
+                }
+                text.append(line.text());
+            }
+        }
+        return new PageOcr(List.copyOf(ordered), text.toString(), times);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    @Override
+    public void close() {
+        models.forEach(OnnxModel::close);
+    }
+}
