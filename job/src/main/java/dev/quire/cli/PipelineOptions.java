@@ -1,0 +1,64 @@
+package dev.quire.cli;
+
+import dev.quire.ocr.ClassifierMode;
+import dev.quire.ocr.Device;
+import dev.quire.ocr.EngineSettings;
+import dev.quire.ocr.detect.DetectionSettings;
+import dev.quire.pipeline.PipelineSettings;
+import dev.quire.pipeline.ProcessingMode;
+import dev.quire.render.RenderSettings;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options shared by every command that renders and reads pages. */
+final class PipelineOptions {
+    @Option(names = {"-m", "--mode"}, paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (text layer when usable, else OCR), ocr (always OCR), text (never OCR). Default: ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "" + RenderSettings.DEFAULT_DPI,
+            description = "Render resolution for OCR (scans are never rendered above their own). Default: ${DEFAULT-VALUE}.")
+    int dpi;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+            description = "auto (CUDA if available, else CPU with a warning), cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--ocr-threads", paramLabel = "N", defaultValue = "" + EngineSettings.DEFAULT_CPU_THREADS,
+            description = "ONNX Runtime threads per model call on CPU. Default: ${DEFAULT-VALUE}.")
+    int ocrThreads;
+
+    @Option(names = "--classifier", paramLabel = "WHEN", defaultValue = "auto",
+            description = "180° line classifier: always, auto (only on pages where a sample finds upside-down text), off. Default: ${DEFAULT-VALUE}.")
+    String classifier;
+
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Use det.onnx, cls.onnx, rec.onnx and dict.txt from DIR instead of the bundled PP-OCRv4 models.")
+    Path modelDir;
+
+    @Option(names = "--det-limit", paramLabel = "PX", defaultValue = "" + DetectionSettings.DEFAULT_LIMIT_SIDE_LEN,
+            description = "Longest side of the page image given to text detection. Default: ${DEFAULT-VALUE}.")
+    int detLimit;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + RenderSettings.DEFAULT_MAX_PIXELS,
+            description = "Largest rendered page; bigger pages are rendered at a lower resolution. Default: ${DEFAULT-VALUE}.")
+    long maxPixels;
+
+    @Option(names = "--no-space-restore", negatable = false,
+            description = "Keep the recogniser's word spacing as is (by default dropped spaces are restored from character gaps).")
+    boolean noSpaceRestore;
+
+    /** Validated settings; invalid values raise an error that quotes them. */
+    PipelineSettings settings() {
+        EngineSettings engine = EngineSettings.defaults()
+                .withDevice(Device.parse(device))
+                .withCpuThreads(ocrThreads)
+                .withClassifier(ClassifierMode.parse(classifier))
+                .withModelDir(modelDir == null ? null : modelDir.toString())
+                .withRestoreSpaces(!noSpaceRestore)
+                .withDetection(DetectionSettings.DEFAULTS.withLimitSideLen(detLimit));
+        RenderSettings render = RenderSettings.DEFAULTS.withDpi(dpi).withMaxPixels(maxPixels);
+        return PipelineSettings.defaults().withMode(ProcessingMode.parse(mode)).withRender(render).withEngine(engine);
+    }
+}
