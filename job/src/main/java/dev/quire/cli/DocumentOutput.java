@@ -80,9 +80,6 @@ final class DocumentOutput {
     }
 
     void finish() {
-        if (dir == null && !json && !first) {
-            stdout.println();
-        }
         stdout.flush();
     }
 }

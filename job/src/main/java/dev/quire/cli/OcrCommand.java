@@ -4,6 +4,8 @@ import dev.quire.InvalidSettingsException;
 import dev.quire.local.InputFiles;
 import dev.quire.local.LocalRunner;
 import dev.quire.local.Progress;
+import dev.quire.ocr.Engines;
+import dev.quire.pipeline.ProcessingMode;
 import dev.quire.pipeline.PipelineSettings;
 import dev.quire.render.FontCache;
 import picocli.CommandLine.Command;
@@ -69,6 +71,10 @@ final class OcrCommand implements Callable<Integer> {
         Thread warm = new Thread(FontCache::warm, "quire-font-cache");
         warm.setDaemon(true);
         warm.start();
+        if (settings.mode() != ProcessingMode.TEXT) {
+            // load the models (and resolve the device) now: a device that cannot be used fails before any work
+            Engines.shared(settings.engine());
+        }
         List<Path> files = InputFiles.expand(inputs);
         PrintWriter stderr = spec.commandLine().getErr();
         DocumentOutput out = new DocumentOutput(outputDir, format == Format.json, spec.commandLine().getOut(), stderr);

@@ -8,18 +8,23 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Orders text boxes the way a person reads a page: a recursive XY-cut splits the page at the
- * widest empty band (across the page: blocks above one another; down the page: columns side by
- * side) until no band is left, and the boxes of each block are read row by row, left to right.
- * Two-column pages therefore read column by column instead of across the gutter. Boxes are first
- * turned by the page's skew (the median slope of the long boxes) so that a scan rotated by a
- * degree still has straight gutters and rows.
+ * Orders text boxes the way a person reads a page, by a recursive XY-cut: a block with a gutter
+ * (an empty band down it, wider than a quarter line height) is split into columns, read left to
+ * right; a block without one is split at its empty bands across into horizontal bands, read top
+ * to bottom, where consecutive bands that both have columns are kept together so that each
+ * column is read to its end before the next. What cannot be split is read row by row, left to
+ * right. Boxes are first turned by the page's skew (the median slope of the long boxes) so that
+ * a scan rotated by a degree still has straight gutters and rows.
  */
 public final class ReadingOrder {
     /** A column gap must be at least this many median box heights wide (word gaps are narrower). */
     static final double MIN_COLUMN_GAP = 0.25;
     /** Two boxes share a row when they overlap vertically by this fraction of the lower one's height. */
     static final double ROW_OVERLAP = 0.5;
+    /** Narrowest column, as a share of the block's width, that a gutter may cut off. */
+    static final double MIN_COLUMN_SHARE = 0.25;
+    /** Share of its height trimmed from each side of a box when looking for gutters. */
+    static final double SIDE_MARGIN = 0.5;
     /** Box slopes beyond this are rotated text, not page skew. */
     static final double MAX_SKEW_DEGREES = 10;
 
@@ -70,12 +75,25 @@ public final class ReadingOrder {
             return bottom - top;
         }
 
+        /**
+         * Where the box begins along an axis when looking for empty bands. Across the page that
+         * is its core: detection boxes carry a margin of about half a line height on each side,
+         * and a box grown a little further (a speck of noise in the gutter) must not close a gutter.
+         */
         double lo(boolean vertical) {
-            return vertical ? left : top;
+            return vertical ? left + sideMargin() : top;
         }
 
         double hi(boolean vertical) {
-            return vertical ? right : bottom;
+            return vertical ? right - sideMargin() : bottom;
+        }
+
+        double center(boolean vertical) {
+            return vertical ? (left + right) / 2 : (top + bottom) / 2;
+        }
+
+        private double sideMargin() {
+            return Math.min(SIDE_MARGIN * height(), (right - left) / 4);
         }
     }
 
@@ -90,36 +108,102 @@ public final class ReadingOrder {
             out.addAll(rows);
             return;
         }
-        Gap across = widestGap(rects, false, 0);
-        Gap down = widestGap(rects, true, minColumnGap);
-        if (across == null && down == null) {
+        Gap gutter = widestGutter(rects, minColumnGap);
+        if (gutter != null) {
+            for (List<Rect> column : split(rects, true, List.of(gutter.at()))) {
+                cut(column, minColumnGap, out);
+            }
+            return;
+        }
+        List<List<Rect>> bands = split(rects, false, gaps(rects, false));
+        if (bands.size() <= 1) {
             out.addAll(rows);
             return;
         }
-        boolean vertical = across == null || (down != null && down.size() > across.size());
-        double at = (vertical ? down : across).at();
-        List<Rect> first = new ArrayList<>();
-        List<Rect> second = new ArrayList<>();
-        for (Rect r : rects) {
-            (r.hi(vertical) <= at ? first : second).add(r);
+        for (List<Rect> section : sections(bands, minColumnGap)) {
+            cut(section, minColumnGap, out);
         }
-        cut(first, minColumnGap, out);
-        cut(second, minColumnGap, out);
     }
 
-    /** The widest empty band (at least {@code minSize}, strictly positive) along one axis, or null. */
-    private static Gap widestGap(List<Rect> rects, boolean vertical, double minSize) {
+    /**
+     * Joins consecutive bands that are each split into columns, as long as the joined set still
+     * has a gutter: a paragraph break in one column that happens to line up with one in the other
+     * must not cut both columns in two (which would read the top halves of both columns first).
+     * A band without columns (a title, a full-width caption or footnote) stands alone.
+     */
+    private static List<List<Rect>> sections(List<List<Rect>> bands, double minColumnGap) {
+        List<List<Rect>> sections = new ArrayList<>();
+        boolean lastHasColumns = false;
+        for (List<Rect> band : bands) {
+            boolean hasColumns = widestGutter(band, minColumnGap) != null;
+            if (lastHasColumns && hasColumns) {
+                List<Rect> joined = new ArrayList<>(sections.get(sections.size() - 1));
+                joined.addAll(band);
+                if (widestGutter(joined, minColumnGap) != null) {
+                    sections.set(sections.size() - 1, joined);
+                    continue;
+                }
+            }
+            sections.add(band);
+            lastHasColumns = hasColumns;
+        }
+        return sections;
+    }
+
+    /** Midpoints of every empty band along one axis, in ascending order. */
+    private static List<Double> gaps(List<Rect> rects, boolean vertical) {
         List<Rect> sorted = new ArrayList<>(rects);
         sorted.sort(Comparator.comparingDouble(r -> r.lo(vertical)));
-        Gap best = null;
+        List<Double> cuts = new ArrayList<>();
         double reach = sorted.get(0).hi(vertical);
-        for (int i = 1; i < sorted.size(); i++) {
-            Rect r = sorted.get(i);
-            double gap = r.lo(vertical) - reach;
-            if (gap > 0 && gap >= minSize && (best == null || gap > best.size())) {
-                best = new Gap(reach + gap / 2, gap);
+        for (Rect r : sorted) {
+            if (r.lo(vertical) > reach) {
+                cuts.add((reach + r.lo(vertical)) / 2);
             }
             reach = Math.max(reach, r.hi(vertical));
+        }
+        return cuts;
+    }
+
+    /** Splits boxes at cut positions along one axis by their centres, in order along it. */
+    private static List<List<Rect>> split(List<Rect> rects, boolean vertical, List<Double> cuts) {
+        List<List<Rect>> parts = new ArrayList<>();
+        for (int i = 0; i <= cuts.size(); i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (Rect r : rects) {
+            int part = 0;
+            while (part < cuts.size() && cuts.get(part) < r.center(vertical)) {
+                part++;
+            }
+            parts.get(part).add(r);
+        }
+        parts.removeIf(List::isEmpty);
+        return parts;
+    }
+
+    /**
+     * The widest gutter: an empty band down the block at least {@code minSize} wide that leaves
+     * at least {@link #MIN_COLUMN_SHARE} of the block's width on either side (narrower "columns"
+     * are table columns or row labels, which read better row by row), or null.
+     */
+    private static Gap widestGutter(List<Rect> rects, double minSize) {
+        double left = rects.stream().mapToDouble(Rect::left).min().orElse(0);
+        double right = rects.stream().mapToDouble(Rect::right).max().orElse(0);
+        double minSide = MIN_COLUMN_SHARE * (right - left);
+        List<Rect> sorted = new ArrayList<>(rects);
+        sorted.sort(Comparator.comparingDouble(r -> r.lo(true)));
+        Gap best = null;
+        double reach = sorted.get(0).hi(true);
+        for (int i = 1; i < sorted.size(); i++) {
+            Rect r = sorted.get(i);
+            double gap = r.lo(true) - reach;
+            double at = reach + gap / 2;
+            if (gap > 0 && gap >= minSize && at - left >= minSide && right - at >= minSide
+                    && (best == null || gap > best.size())) {
+                best = new Gap(at, gap);
+            }
+            reach = Math.max(reach, r.hi(true));
         }
         return best;
     }

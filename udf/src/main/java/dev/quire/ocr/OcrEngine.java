@@ -1,5 +1,6 @@
 package dev.quire.ocr;
 
+import dev.quire.QuireException;
 import dev.quire.image.GrayImage;
 import dev.quire.layout.ReadingOrder;
 import dev.quire.ocr.classify.DirectionClassifier;
@@ -7,12 +8,14 @@ import dev.quire.ocr.classify.PageOrientation;
 import dev.quire.ocr.detect.DbPostProcessor.Box;
 import dev.quire.ocr.detect.TextDetector;
 import dev.quire.ocr.geometry.Quad;
-import dev.quire.QuireException;
 import dev.quire.ocr.recognize.CharDictionary;
 import dev.quire.ocr.recognize.CtcResult;
 import dev.quire.ocr.recognize.LineText;
 import dev.quire.ocr.recognize.TextRecognizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +24,8 @@ import java.util.List;
  * recognition → reading order. Thread-safe: any number of threads may call {@link #recognize}.
  */
 public final class OcrEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OcrEngine.class);
+
     private final EngineSettings settings;
     private final Device device;
     private final String modelFingerprint;
@@ -44,8 +49,9 @@ public final class OcrEngine implements AutoCloseable {
 
     /** Loads the models and opens their sessions. Prefer {@link Engines#shared} in long-lived processes. */
     public static OcrEngine open(EngineSettings settings) {
+        long start = System.nanoTime();
         ModelFiles files = settings.modelDir() == null
-                ? ModelFiles.bundled() : ModelFiles.fromDirectory(java.nio.file.Path.of(settings.modelDir()));
+                ? ModelFiles.bundled() : ModelFiles.fromDirectory(Path.of(settings.modelDir()));
         SessionFactory sessions = new SessionFactory(settings.device(), settings.cpuThreads());
         List<OnnxModel> opened = new ArrayList<>();
         try {
@@ -59,9 +65,12 @@ public final class OcrEngine implements AutoCloseable {
                 cls = new DirectionClassifier(clsModel, DirectionClassifier.DEFAULT_THRESHOLD,
                         DirectionClassifier.DEFAULT_BATCH_SIZE);
             }
-            return new OcrEngine(settings, sessions.resolved(), files.fingerprint(), List.copyOf(opened),
+            OcrEngine engine = new OcrEngine(settings, sessions.resolved(), files.fingerprint(), List.copyOf(opened),
                     new TextDetector(det, settings.detection()), cls,
                     new TextRecognizer(rec, settings.recognition(), dictionary));
+            LOG.info("OCR engine ready on {} in {} ms (models {}, fingerprint {})", engine.device(),
+                    (System.nanoTime() - start) / 1_000_000, files.source(), engine.modelFingerprint().substring(0, 12));
+            return engine;
         } catch (RuntimeException e) {
             opened.forEach(OnnxModel::close);
             throw e;
@@ -117,7 +126,7 @@ public final class OcrEngine implements AutoCloseable {
             float score = decoded[i].score();
             if (score >= settings.recognition().dropScore()) {
                 Quad q = boxes.get(i).quad();
-                kept.add(new TextLine(lineText.text(decoded[i], crops.get(i)), score,
+                kept.add(new TextLine(lineText.text(decoded[i], crops.get(i)).strip(), score,
                         pageTurned ? turn(q, page.width(), page.height()) : q));
             }
         }

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import dev.quire.QuireException;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public final class OnnxModel implements AutoCloseable {
             OnnxTensor out = (OnnxTensor) result.get(0);
             return reader.read(out.getFloatBuffer(), out.getInfo().getShape());
         } catch (OrtException e) {
-            throw new QuireException(name + " model failed on input " + java.util.Arrays.toString(shape)
+            throw new QuireException(name + " model failed on input " + Arrays.toString(shape)
                     + ": " + e.getMessage(), e);
         }
     }

@@ -45,14 +45,17 @@ public record DocumentResult(String path, String docId, long sizeBytes, int page
         return mean.isPresent() ? (float) mean.getAsDouble() : null;
     }
 
-    /** Page texts joined by form feeds, like a Tesseract sidecar file. */
+    /**
+     * Page texts separated by form feeds, like a Tesseract sidecar file; every page ends with a
+     * newline so that the text also reads well on a terminal.
+     */
     public String text() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < pages.size(); i++) {
             if (i > 0) {
                 sb.append('\f');
             }
-            sb.append(pages.get(i).text());
+            sb.append(pages.get(i).text()).append('\n');
         }
         return sb.toString();
     }

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * An open PDF. Not thread-safe (PDFBox is not): use one instance per thread. Encrypted files
@@ -73,7 +74,7 @@ public final class PdfDocument implements AutoCloseable {
     }
 
     public static PdfDocument open(byte[] bytes, String name) {
-        checkHeader(name, bytes.length, java.util.Arrays.copyOf(bytes, Math.min(bytes.length, HEADER_WINDOW)));
+        checkHeader(name, bytes.length, Arrays.copyOf(bytes, Math.min(bytes.length, HEADER_WINDOW)));
         return load(new RandomAccessReadBuffer(bytes), name);
     }
 

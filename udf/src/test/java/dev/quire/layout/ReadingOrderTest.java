@@ -45,6 +45,42 @@ class ReadingOrderTest {
     }
 
     @Test
+    void alignedParagraphBreaksDoNotCutBothColumns() {
+        // both columns have a paragraph break at the same height: one empty band across the page
+        List<Quad> boxes = new ArrayList<>();
+        boxes.add(box(100, 100, 1500, 150));
+        boxes.addAll(column(100, 800, 200, 3));
+        boxes.addAll(column(820, 1500, 200, 3));
+        boxes.addAll(column(100, 800, 400, 3));
+        boxes.addAll(column(820, 1500, 400, 3));
+        boxes.add(box(100, 600, 1500, 640));
+        assertThat(ReadingOrder.order(boxes)).containsExactly(0, 1, 2, 3, 7, 8, 9, 4, 5, 6, 10, 11, 12, 13);
+    }
+
+    @Test
+    void aBoxReachingIntoTheGutterDoesNotCloseIt() {
+        // the right column's third line starts 30 px early (noise in the gutter): its core does not
+        List<Quad> boxes = new ArrayList<>(column(100, 800, 200, 5));
+        List<Quad> right = new ArrayList<>(column(830, 1500, 200, 5));
+        right.set(2, box(790, 200 + 68, 1500, 200 + 98));
+        boxes.addAll(right);
+        assertThat(ReadingOrder.order(boxes)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void narrowLabelColumnsAreReadRowByRowWithTheirValues() {
+        // a table: labels in a narrow column, values in a wide one, a clear gap between them
+        List<Quad> boxes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            boxes.add(box(100, 200 + 34 * i, 250, 230 + 34 * i));
+            boxes.add(box(400, 200 + 34 * i, 1500, 230 + 34 * i));
+        }
+        List<int[]> rows = ReadingOrder.rows(boxes);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).containsExactly(0, 1);
+    }
+
+    @Test
     void boxesOnOneRowFormOneRowLeftToRight() {
         List<Quad> boxes = List.of(box(600, 100, 900, 130), box(100, 102, 500, 131), box(100, 140, 900, 170));
         List<int[]> rows = ReadingOrder.rows(boxes);

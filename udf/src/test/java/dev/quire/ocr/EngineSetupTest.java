@@ -8,6 +8,7 @@ import dev.quire.testing.SharedEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -59,13 +60,19 @@ class EngineSetupTest {
         }
     }
 
-    @Test
-    void loadsModelsFromADirectory(@TempDir Path dir) throws Exception {
+    /** Copies the bundled models into {@code dir} under the model-directory names, with the given dictionary. */
+    private static ModelFiles copyBundled(Path dir, byte[] dictionary) throws Exception {
         ModelFiles bundled = ModelFiles.bundled();
         Files.write(dir.resolve(ModelFiles.DET_FILE), bundled.detector());
         Files.write(dir.resolve(ModelFiles.CLS_FILE), bundled.classifier());
         Files.write(dir.resolve(ModelFiles.REC_FILE), bundled.recognizer());
-        Files.write(dir.resolve(ModelFiles.DICT_FILE), bundled.dictionary());
+        Files.write(dir.resolve(ModelFiles.DICT_FILE), dictionary == null ? bundled.dictionary() : dictionary);
+        return bundled;
+    }
+
+    @Test
+    void loadsModelsFromADirectory(@TempDir Path dir) throws Exception {
+        ModelFiles bundled = copyBundled(dir, null);
         ModelFiles fromDir = ModelFiles.fromDirectory(dir);
         assertThat(fromDir.fingerprint()).isEqualTo(bundled.fingerprint());
         try (OcrEngine engine = OcrEngine.open(SharedEngine.CPU.withModelDir(dir.toString()))) {
@@ -84,11 +91,7 @@ class EngineSetupTest {
 
     @Test
     void aDictionaryThatDoesNotFitTheModelIsReported(@TempDir Path dir) throws Exception {
-        ModelFiles bundled = ModelFiles.bundled();
-        Files.write(dir.resolve(ModelFiles.DET_FILE), bundled.detector());
-        Files.write(dir.resolve(ModelFiles.CLS_FILE), bundled.classifier());
-        Files.write(dir.resolve(ModelFiles.REC_FILE), bundled.recognizer());
-        Files.writeString(dir.resolve(ModelFiles.DICT_FILE), "a\nb\n");
+        copyBundled(dir, "a\nb\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> OcrEngine.open(SharedEngine.CPU.withModelDir(dir.toString())))
                 .isInstanceOf(QuireException.class)
                 .hasMessageContaining("output classes but its dictionary defines 4");

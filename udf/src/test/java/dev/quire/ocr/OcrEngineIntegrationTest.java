@@ -71,8 +71,14 @@ class OcrEngineIntegrationTest {
 
     @Test
     void turnsUpsideDownPagesAroundWithTheClassifier() {
-        String withClassifier = SharedEngine.get().recognize(upsideDownPage).text();
-        assertThat(TextScore.cer(prose(), withClassifier)).isLessThan(0.02);
+        PageOcr turned = SharedEngine.get().recognize(upsideDownPage);
+        assertThat(TextScore.cer(prose(), turned.text())).isLessThan(0.02);
+        // boxes stay in page pixels; the first line of text is at the bottom of the upside-down page
+        // and its box starts (corner 0, the text's top-left) right of where it ends
+        TextLine first = turned.lines().get(0);
+        assertThat(first.text()).isEqualTo(TestPdfs.PROSE.get(0));
+        assertThat(first.box().centerY()).isGreaterThan(upsideDownPage.height() / 2f);
+        assertThat(first.box().x(0)).isGreaterThan(first.box().x(1));
         try (OcrEngine noClassifier = OcrEngine.open(SharedEngine.CPU.withClassifier(ClassifierMode.OFF))) {
             assertThat(TextScore.cer(prose(), noClassifier.recognize(upsideDownPage).text())).isGreaterThan(0.5);
         }

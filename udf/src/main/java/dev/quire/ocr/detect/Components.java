@@ -1,6 +1,7 @@
 package dev.quire.ocr.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,8 +28,8 @@ final class Components {
             next++;
             int top = start / width;
             int bottom = top;
-            java.util.Arrays.fill(rowMin, top, height, Integer.MAX_VALUE);
-            java.util.Arrays.fill(rowMax, top, height, Integer.MIN_VALUE);
+            Arrays.fill(rowMin, top, height, Integer.MAX_VALUE);
+            Arrays.fill(rowMax, top, height, Integer.MIN_VALUE);
             int sp = 0;
             stack[sp++] = start;
             label[start] = next;
@@ -59,7 +60,7 @@ final class Components {
                         if (mask[q] && label[q] == 0) {
                             label[q] = next;
                             if (sp == stack.length) {
-                                stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                                stack = Arrays.copyOf(stack, stack.length * 2);
                             }
                             stack[sp++] = q;
                         }
@@ -82,6 +83,6 @@ final class Components {
                 xy[n++] = y;
             }
         }
-        return java.util.Arrays.copyOf(xy, n);
+        return Arrays.copyOf(xy, n);
     }
 }

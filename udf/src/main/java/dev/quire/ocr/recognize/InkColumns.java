@@ -2,6 +2,8 @@ package dev.quire.ocr.recognize;
 
 import dev.quire.image.GrayImage;
 
+import java.util.Arrays;
+
 /**
  * Which columns of a line image hold no ink in the middle half of its height (where lower-case
  * letters are; the top and bottom quarters can catch the neighbouring lines' ascenders and
@@ -32,7 +34,7 @@ public final class InkColumns {
         }
         boolean[] blank = new boolean[line.width()];
         if (max - min < MIN_CONTRAST) {
-            java.util.Arrays.fill(blank, true);
+            Arrays.fill(blank, true);
             return new InkColumns(blank);
         }
         int threshold = (min + max) / 2;

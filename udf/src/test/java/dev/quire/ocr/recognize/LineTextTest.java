@@ -88,6 +88,58 @@ class LineTextTest {
         assertThat(new LineText(dictionary(), true).text(r, image(5, 4, 16))).isEqualTo("o W");
     }
 
+    /** A line of the given characters, one per step, all separated by blank gaps with space evidence. */
+    private static String restore(String chars) throws IOException {
+        String symbols = "abcABC019:.,_(-)";
+        CharDictionary d = CharDictionary.read(new ByteArrayInputStream(
+                String.join("\n", symbols.split("")).getBytes(StandardCharsets.UTF_8)));
+        int n = chars.length();
+        int[] cls = new int[n];
+        int[] steps = new int[n];
+        for (int i = 0; i < n; i++) {
+            cls[i] = symbols.indexOf(chars.charAt(i)) + 1;
+            steps[i] = 3 * i;
+        }
+        float[] space = new float[3 * n];
+        Arrays.fill(space, .5f);
+        // ink at every character's step, blank between
+        int w = 3 * n * PX;
+        byte[] px = new byte[w * HEIGHT];
+        Arrays.fill(px, (byte) 255);
+        for (int i = 0; i < n; i++) {
+            for (int y = 6; y < 11; y++) {
+                for (int x = 3 * i * PX; x < (3 * i + 1) * PX; x++) {
+                    px[y * w + x] = 0;
+                }
+            }
+        }
+        CtcResult r = new CtcResult(cls, steps, steps, new float[n], space, 3 * n, PX);
+        return new LineText(d, true).text(r, new GrayImage(w, HEIGHT, px));
+    }
+
+    @Test
+    void typographyDecidesWhereSpacesCanGo() throws IOException {
+        assertThat(restore("abc")).isEqualTo("a b c");
+        assertThat(restore("a,b")).isEqualTo("a, b");
+        assertThat(restore("a.B")).isEqualTo("a. B");
+        assertThat(restore("0.9")).isEqualTo("0.9");
+        assertThat(restore("1,0")).isEqualTo("1,0");
+        assertThat(restore("a::b")).isEqualTo("a::b");
+        assertThat(restore("a:B")).isEqualTo("a: B");
+        assertThat(restore("A_B")).isEqualTo("A_B");
+        assertThat(restore("(a)")).isEqualTo("(a)");
+        assertThat(restore("a-b")).isEqualTo("a-b");
+    }
+
+    @Test
+    void fullWidthAsciiBecomesAscii() {
+        assertThat(LineText.halfWidth("\uFF08")).isEqualTo("(");
+        assertThat(LineText.halfWidth("\uFF1B")).isEqualTo(";");
+        assertThat(LineText.halfWidth("\u3000")).isEqualTo(" ");
+        assertThat(LineText.halfWidth("\u4E2D")).isEqualTo("\u4E2D");
+        assertThat(LineText.halfWidth("a")).isEqualTo("a");
+    }
+
     @Test
     void inkColumnsFindTheWidestBlankRun() {
         InkColumns ink = InkColumns.of(image(10, 8, 20));
