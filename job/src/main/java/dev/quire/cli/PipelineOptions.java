@@ -4,6 +4,7 @@ import dev.quire.ocr.ClassifierMode;
 import dev.quire.ocr.Device;
 import dev.quire.ocr.EngineSettings;
 import dev.quire.ocr.detect.DetectionSettings;
+import dev.quire.ocr.recognize.RecognitionSettings;
 import dev.quire.pipeline.PipelineSettings;
 import dev.quire.pipeline.ProcessingMode;
 import dev.quire.render.RenderSettings;
@@ -41,6 +42,10 @@ final class PipelineOptions {
             description = "Longest side of the page image given to text detection. Default: ${DEFAULT-VALUE}.")
     int detLimit;
 
+    @Option(names = "--rec-batch", paramLabel = "N", defaultValue = "" + RecognitionSettings.AUTO_BATCH,
+            description = "Text lines per recognition call; 0 chooses by device (1 on CPU, 16 on CUDA). Default: ${DEFAULT-VALUE}.")
+    int recBatch;
+
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + RenderSettings.DEFAULT_MAX_PIXELS,
             description = "Largest rendered page; bigger pages are rendered at a lower resolution. Default: ${DEFAULT-VALUE}.")
     long maxPixels;
@@ -57,7 +62,8 @@ final class PipelineOptions {
                 .withClassifier(ClassifierMode.parse(classifier))
                 .withModelDir(modelDir == null ? null : modelDir.toString())
                 .withRestoreSpaces(!noSpaceRestore)
-                .withDetection(DetectionSettings.DEFAULTS.withLimitSideLen(detLimit));
+                .withDetection(DetectionSettings.DEFAULTS.withLimitSideLen(detLimit))
+                .withRecognition(RecognitionSettings.DEFAULTS.withBatchSize(recBatch));
         RenderSettings render = RenderSettings.DEFAULTS.withDpi(dpi).withMaxPixels(maxPixels);
         return PipelineSettings.defaults().withMode(ProcessingMode.parse(mode)).withRender(render).withEngine(engine);
     }

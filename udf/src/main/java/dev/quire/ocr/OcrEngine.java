@@ -67,7 +67,8 @@ public final class OcrEngine implements AutoCloseable {
             }
             OcrEngine engine = new OcrEngine(settings, sessions.resolved(), files.fingerprint(), List.copyOf(opened),
                     new TextDetector(det, settings.detection()), cls,
-                    new TextRecognizer(rec, settings.recognition(), dictionary));
+                    new TextRecognizer(rec, settings.recognition(), dictionary,
+                            sessions.resolved().kind() == Device.Kind.CUDA));
             LOG.info("OCR engine ready on {} in {} ms (models {}, fingerprint {})", engine.device(),
                     (System.nanoTime() - start) / 1_000_000, files.source(), engine.modelFingerprint().substring(0, 12));
             return engine;

@@ -11,12 +11,15 @@ import java.util.List;
 public final class TextRecognizer {
     private final OnnxModel model;
     private final RecognitionSettings settings;
+    private final int batchSize;
     private final CharDictionary dictionary;
     private final CtcDecoder decoder;
 
-    public TextRecognizer(OnnxModel model, RecognitionSettings settings, CharDictionary dictionary) {
+    /** {@code gpu}: whether the model runs on a GPU (decides an automatic batch size). */
+    public TextRecognizer(OnnxModel model, RecognitionSettings settings, CharDictionary dictionary, boolean gpu) {
         this.model = model;
         this.settings = settings;
+        this.batchSize = settings.batchSizeFor(gpu);
         this.dictionary = dictionary;
         this.decoder = new CtcDecoder(dictionary.classCount(), dictionary.spaceIndex());
     }
@@ -29,8 +32,8 @@ public final class TextRecognizer {
     public CtcResult[] recognize(List<GrayImage> lines) {
         CtcResult[] results = new CtcResult[lines.size()];
         int[] order = AspectOrder.ascending(lines);
-        for (int start = 0; start < order.length; start += settings.batchSize()) {
-            int end = Math.min(order.length, start + settings.batchSize());
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
             List<GrayImage> slice = AspectOrder.slice(lines, order, start, end);
             LineBatch batch = LineBatch.forRecognition(slice, settings.minWidth());
             CtcResult[] decoded = run(batch, slice);
