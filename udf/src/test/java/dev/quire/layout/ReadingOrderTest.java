@@ -124,12 +124,6 @@ class ReadingOrderTest {
     }
 
     @Test
-    void referenceOrderSortsByTopLeftWithARowTolerance() {
-        List<Quad> boxes = List.of(box(500, 105, 900, 130), box(100, 100, 400, 130), box(100, 200, 400, 230));
-        assertThat(ReferenceOrder.order(boxes)).containsExactly(1, 0, 2);
-    }
-
-    @Test
     void emptyAndSingleInputs() {
         assertThat(ReadingOrder.order(List.of())).isEmpty();
         assertThat(ReadingOrder.order(List.of(box(0, 0, 10, 10)))).containsExactly(0);
