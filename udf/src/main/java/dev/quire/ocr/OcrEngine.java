@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The PP-OCR pipeline on one page image: DB detection → crops → 180° classifier → CTC
@@ -25,6 +27,7 @@ import java.util.List;
  */
 public final class OcrEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OcrEngine.class);
+    static final long CLOSE_WAIT_SECONDS = 10;
 
     private final EngineSettings settings;
     private final Device device;
@@ -34,6 +37,9 @@ public final class OcrEngine implements AutoCloseable {
     private final DirectionClassifier classifier;
     private final TextRecognizer recognizer;
     private final LineText lineText;
+    /** Read lock per recognition call, write lock to close: sessions are never closed mid-call. */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
     private OcrEngine(EngineSettings settings, Device device, String modelFingerprint, List<OnnxModel> models,
                       TextDetector detector, DirectionClassifier classifier, TextRecognizer recognizer) {
@@ -109,6 +115,20 @@ public final class OcrEngine implements AutoCloseable {
     }
 
     public PageOcr recognize(GrayImage page) {
+        if (!inUse.readLock().tryLock()) {
+            throw new QuireException("the OCR engine is closed");
+        }
+        try {
+            if (closed) {
+                throw new QuireException("the OCR engine is closed");
+            }
+            return read(page);
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
+    private PageOcr read(GrayImage page) {
         long t0 = System.nanoTime();
         List<Box> boxes = detector.detect(page);
         long t1 = System.nanoTime();
@@ -206,8 +226,31 @@ public final class OcrEngine implements AutoCloseable {
         return nanos / 1e6;
     }
 
+    /**
+     * Closes the model sessions once no call is running (a session closed under a running
+     * inference crashes the JVM in native code). If calls do not finish within
+     * {@link #CLOSE_WAIT_SECONDS} (a JVM exiting under running tasks), the sessions are left to
+     * the process exit.
+     */
     @Override
     public void close() {
-        models.forEach(OnnxModel::close);
+        try {
+            if (!inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("OCR engine still busy after {} s; not closing its sessions", CLOSE_WAIT_SECONDS);
+                closed = true;
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            if (!closed) {
+                closed = true;
+                models.forEach(OnnxModel::close);
+            }
+        } finally {
+            inUse.writeLock().unlock();
+        }
     }
 }

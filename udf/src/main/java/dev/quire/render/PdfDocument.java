@@ -45,7 +45,11 @@ public final class PdfDocument implements AutoCloseable {
     }
 
     public static PdfDocument open(Path file) {
-        String name = file.toString();
+        return open(file, file.toString());
+    }
+
+    /** Opens a local file that stands for {@code name} (e.g. a copy of a remote file) in messages. */
+    public static PdfDocument open(Path file, String name) {
         long size;
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {

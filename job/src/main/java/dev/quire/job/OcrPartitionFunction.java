@@ -1,0 +1,70 @@
+package dev.quire.job;
+
+import dev.quire.pipeline.PageProcessor;
+import dev.quire.pipeline.PageResult;
+import dev.quire.pipeline.PipelineSettings;
+import dev.quire.render.DocumentException;
+import dev.quire.render.PdfDocument;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Executor side of the OCR stage: renders and reads the pages of each task with the executor's
+ * shared engine ({@code Engines.shared}, created on first use in this JVM) and emits one row per
+ * page, sorted by document and page within the partition. A document that cannot be read yields
+ * failed page rows; only engine failures (models, device) fail the task.
+ */
+final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final HadoopConf conf;
+    private final PipelineSettings settings;
+    private final String runId;
+    private final LongAccumulator pagesDone;
+
+    OcrPartitionFunction(HadoopConf conf, PipelineSettings settings, String runId, LongAccumulator pagesDone) {
+        this.conf = conf;
+        this.settings = settings;
+        this.runId = runId;
+        this.pagesDone = pagesDone;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<PageTask> tasks) {
+        List<PageTask> ordered = new ArrayList<>();
+        tasks.forEachRemaining(ordered::add);
+        ordered.sort(Comparator.comparing(PageTask::docId).thenComparingInt(t -> t.range().start()));
+        PageProcessor pages = new PageProcessor(settings);
+        return ordered.stream().flatMap(t -> process(pages, t).stream()).iterator();
+    }
+
+    private List<Row> process(PageProcessor pages, PageTask task) {
+        List<Row> rows = new ArrayList<>(task.range().size());
+        String missing = null;
+        try (LocalFile local = LocalFile.of(task.path(), conf.get(), false);
+             PdfDocument doc = PdfDocument.open(local.path(), task.path())) {
+            for (int i = task.range().start(); i < task.range().end() && i < doc.pageCount(); i++) {
+                rows.add(PageRows.row(task, pages.process(doc, i), runId));
+                pagesDone.add(1);
+            }
+            missing = task.path() + ": page not found (the document has fewer pages now)";
+        } catch (DocumentException e) {
+            missing = e.getMessage();
+        } catch (IOException e) {
+            missing = task.path() + ": cannot read: " + e.getMessage();
+        }
+        for (int i = task.range().start() + rows.size(); i < task.range().end(); i++) {
+            rows.add(PageRows.row(task, PageResult.failed(i + 1, missing), runId));
+            pagesDone.add(1);
+        }
+        return rows.isEmpty() ? Collections.emptyList() : rows;
+    }
+}
