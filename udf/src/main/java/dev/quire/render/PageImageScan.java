@@ -18,14 +18,21 @@ import org.apache.pdfbox.util.Matrix;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Finds the largest image drawn on a page and its resolution. A scanned page is one image
- * covering the page; rendering it above the image's own resolution only interpolates pixels.
+ * Finds the largest image drawn on a page and its resolution, and whether anything else is
+ * painted (text, strokes, fills). A scanned page is one image covering the page and nothing
+ * else; rendering it above the image's own resolution only interpolates pixels.
  */
 final class PageImageScan extends PDFStreamEngine {
+    /** Operators that paint something other than an image: text showing, path painting, shading. */
+    private static final Set<String> PAINTING = Set.of("Tj", "TJ", "'", "\"", "S", "s", "f", "F", "f*", "B", "B*",
+            "b", "b*", "sh");
+
     private double bestArea;
     private double bestPpi;
+    private boolean otherContent;
 
     PageImageScan() {
         addOperator(new Concatenate(this));
@@ -36,18 +43,21 @@ final class PageImageScan extends PDFStreamEngine {
         addOperator(new SetMatrix(this));
     }
 
-    /** The largest image's share of the page area and its pixels per inch. */
-    record Result(double coverage, double ppi) {
+    /** The largest image's share of the page area, its pixels per inch, and whether more is painted. */
+    record Result(double coverage, double ppi, boolean otherContent) {
     }
 
     Result scan(PDPage page) throws IOException {
         processPage(page);
         double pageArea = page.getCropBox().getWidth() * (double) page.getCropBox().getHeight();
-        return new Result(pageArea <= 0 ? 0 : Math.min(1, bestArea / pageArea), bestPpi);
+        return new Result(pageArea <= 0 ? 0 : Math.min(1, bestArea / pageArea), bestPpi, otherContent);
     }
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if (PAINTING.contains(operator.getName())) {
+            otherContent = true;
+        }
         if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName name) {
             PDXObject xobject = getResources().getXObject(name);
             if (xobject instanceof PDImageXObject image) {

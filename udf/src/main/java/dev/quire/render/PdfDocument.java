@@ -137,6 +137,10 @@ public final class PdfDocument implements AutoCloseable {
     /** Renders a page to 8-bit gray at the settings' DPI, lowered as needed to fit the pixel cap. */
     public RenderedPage render(int pageIndex, RenderSettings settings) {
         double[] size = pageSizePoints(pageIndex);
+        if (!(size[0] >= 1 && size[1] >= 1)) {
+            throw new DocumentException(DocumentProblem.CORRUPT, name + ": page " + (pageIndex + 1)
+                    + " has no area (" + size[0] + " x " + size[1] + " pt)");
+        }
         double dpi = settings.scanResolution() ? Math.min(settings.dpi(), scanPpi(pageIndex)) : settings.dpi();
         double scale = PixelBudget.scale(size[0], size[1], dpi, settings.maxPixels());
         if (settings.fastHints()) {
@@ -156,12 +160,13 @@ public final class PdfDocument implements AutoCloseable {
 
     /**
      * Resolution of the image that makes up a scanned page, or infinity when the page is not a
-     * scan (no image covers most of it). Never below {@link RenderSettings#MIN_DPI}.
+     * scan (no image covers most of it, or it also draws text or vector graphics, which a low
+     * image resolution must not blur). Never below {@link RenderSettings#MIN_DPI}.
      */
     double scanPpi(int pageIndex) {
         try {
             PageImageScan.Result r = new PageImageScan().scan(page(pageIndex));
-            if (r.coverage() < RenderSettings.SCAN_COVERAGE || r.ppi() <= 0) {
+            if (r.otherContent() || r.coverage() < RenderSettings.SCAN_COVERAGE || r.ppi() <= 0) {
                 return Double.POSITIVE_INFINITY;
             }
             return Math.max(RenderSettings.MIN_DPI, r.ppi());

@@ -57,6 +57,33 @@ class PdfDocumentTest {
     }
 
     @Test
+    void anImageWithTextDrawnOverItIsNotAScan() throws Exception {
+        Path text = TestPdfs.bornDigital(dir.resolve("t.pdf"), List.of(TestPdfs.PROSE));
+        Path scan = TestPdfs.imageOnly(text, dir.resolve("s.pdf"), 100);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(scan.toFile())) {
+            var page = doc.getPage(0);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page,
+                    org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, false)) {
+                cs.addRect(10, 10, 50, 50);
+                cs.fill();
+            }
+            doc.save(dir.resolve("s2.pdf").toFile());
+        }
+        try (PdfDocument doc = PdfDocument.open(dir.resolve("s2.pdf"))) {
+            assertThat(doc.render(0, RenderSettings.DEFAULTS).dpi()).isCloseTo(200, within(0.5));
+        }
+    }
+
+    @Test
+    void aPageWithoutAreaIsAPageError() {
+        Path pdf = TestPdfs.withEmptyPage(dir.resolve("empty-page.pdf"));
+        try (PdfDocument doc = PdfDocument.open(pdf)) {
+            assertThatThrownBy(() -> doc.render(1, RenderSettings.DEFAULTS)).isInstanceOf(DocumentException.class)
+                    .hasMessageContaining("page 2 has no area");
+        }
+    }
+
+    @Test
     void hugePagesAreRenderedWithinThePixelCap() {
         Path pdf = TestPdfs.hugePage(dir.resolve("huge.pdf"), 200, 200);
         try (PdfDocument doc = PdfDocument.open(pdf)) {

@@ -175,6 +175,40 @@ public final class TestPdfs {
         }
     }
 
+    /** {@code pages} Letter pages, each with one line of text naming its page number. */
+    public static Path manyPages(Path file, int pages) {
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (int i = 1; i <= pages; i++) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 12);
+                    cs.newLineAtOffset(72, 700);
+                    cs.showText("This is page number " + i + " of a very long document.");
+                    cs.endText();
+                }
+            }
+            doc.save(file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A born-digital first page followed by a page whose media box has no area (it cannot be rendered). */
+    public static Path withEmptyPage(Path file) {
+        bornDigital(file, List.of(PROSE, List.of()));
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            doc.getPage(1).setMediaBox(new PDRectangle(0, 0));
+            doc.save(file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The first {@code keep} bytes of a valid PDF: a truncated download. */
     public static Path truncated(Path valid, Path file, int keep) {
         try {
