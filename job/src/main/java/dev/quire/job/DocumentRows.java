@@ -12,6 +12,10 @@ final class DocumentRows {
     record PageTotals(int pages, int ocr, int textLayer, int failed, Float meanOcrConfidence, String firstError) {
     }
 
+    /** A documents row and its status. */
+    record Written(Row row, DocumentStatus status) {
+    }
+
     /** An earlier committed result of the same document with the same pipeline. */
     record Earlier(String runId, int pageCount, int ocr, int textLayer, Float meanConfidence) {
     }
@@ -27,12 +31,12 @@ final class DocumentRows {
     }
 
     /** A file that could not be opened (or has no pages). */
-    Row problem(ProbedFile f) {
+    Written problem(ProbedFile f) {
         return row(f, f.pageCount(), f.problem(), f.error(), 0, 0, null, null);
     }
 
     /** A file whose pages this run read. */
-    Row processed(ProbedFile f, PageTotals t) {
+    Written processed(ProbedFile f, PageTotals t) {
         DocumentStatus status = t.failed() == 0 ? DocumentStatus.OK
                 : (t.failed() >= t.pages() ? DocumentStatus.FAILED : DocumentStatus.PARTIAL);
         String error = t.firstError() == null ? null
@@ -41,16 +45,16 @@ final class DocumentRows {
     }
 
     /** A file an earlier run already read with this pipeline. */
-    Row skipped(ProbedFile f, Earlier e) {
+    Written skipped(ProbedFile f, Earlier e) {
         return row(f, e.pageCount(), DocumentStatus.SKIPPED, null, e.ocr(), e.textLayer(), e.meanConfidence(),
                 e.runId());
     }
 
-    private Row row(ProbedFile f, int pageCount, DocumentStatus status, String error, int ocr, int textLayer,
-                    Float meanConfidence, String resultRun) {
+    private Written row(ProbedFile f, int pageCount, DocumentStatus status, String error, int ocr, int textLayer,
+                        Float meanConfidence, String resultRun) {
         SourceFile s = f.source();
-        return RowFactory.create(f.docId(), s.path(), s.sizeBytes(),
+        return new Written(RowFactory.create(f.docId(), s.path(), s.sizeBytes(),
                 s.modifiedAt() > 0 ? new Timestamp(s.modifiedAt()) : null, pageCount, status.label(), error, ocr,
-                textLayer, meanConfidence, runId, processedAt, pipeline, resultRun);
+                textLayer, meanConfidence, runId, processedAt, pipeline, resultRun), status);
     }
 }

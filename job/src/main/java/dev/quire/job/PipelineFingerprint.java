@@ -14,12 +14,13 @@ import java.util.HexFormat;
  * Identifies what produced a document's text: the model files and every setting that changes
  * output (not the device, threads or batch size, which only change speed). Incremental runs
  * reprocess a document when this changes.
+ *
+ * @param pipeline 16 hex characters over models and settings (the documents' {@code pipeline})
+ * @param models   SHA-256 of the model files alone
  */
-public final class PipelineFingerprint {
-    private PipelineFingerprint() {
-    }
+public record PipelineFingerprint(String pipeline, String models) {
 
-    public static String of(PipelineSettings s) {
+    public static PipelineFingerprint of(PipelineSettings s) {
         EngineSettings e = s.engine();
         ModelFiles models = e.modelDir() == null ? ModelFiles.bundled() : ModelFiles.fromDirectory(Path.of(e.modelDir()));
         String description = String.join("|", "quire-1", models.fingerprint(), s.mode().name(),
@@ -29,7 +30,7 @@ public final class PipelineFingerprint {
                 String.valueOf(e.recognition().dropScore()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(description.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return new PipelineFingerprint(HexFormat.of().formatHex(digest, 0, 8), models.fingerprint());
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is always available", ex);
         }

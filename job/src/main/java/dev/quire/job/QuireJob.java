@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.avg;
@@ -57,7 +58,8 @@ public final class QuireJob {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         OutputLayout layout = new OutputLayout(s.output());
         prepareOutput(layout, conf);
-        String pipeline = PipelineFingerprint.of(s.pipeline());
+        PipelineFingerprint fingerprint = PipelineFingerprint.of(s.pipeline());
+        String pipeline = fingerprint.pipeline();
         List<SourceFile> files = InputScan.scan(s.inputs(), conf);
         LOG.info("run {}: {} input files, pipeline {}", runId, files.size(), pipeline);
 
@@ -90,16 +92,16 @@ public final class QuireJob {
         List<Row> documents = new ArrayList<>(probed.size());
         Map<DocumentStatus, Long> byStatus = new EnumMap<>(DocumentStatus.class);
         for (ProbedFile f : probed) {
-            Row row;
+            DocumentRows.Written written;
             if (!f.readable()) {
-                row = rows.problem(f);
+                written = rows.problem(f);
             } else if (earlier.containsKey(f.docId())) {
-                row = rows.skipped(f, earlier.get(f.docId()));
+                written = rows.skipped(f, earlier.get(f.docId()));
             } else {
-                row = rows.processed(f, totals.get(f.docId()));
+                written = rows.processed(f, totals.get(f.docId()));
             }
-            documents.add(row);
-            byStatus.merge(DocumentStatus.valueOf(row.getString(5).toUpperCase(java.util.Locale.ROOT)), 1L, Long::sum);
+            documents.add(written.row());
+            byStatus.merge(written.status(), 1L, Long::sum);
         }
         write(spark.createDataFrame(documents, OutputSchema.DOCUMENTS).coalesce(1), layout.documents(runId));
 
@@ -112,7 +114,7 @@ public final class QuireJob {
         Instant finished = Instant.now();
         double seconds = Duration.between(started, finished).toMillis() / 1000.0;
         RunSummary summary = new RunSummary(runId, s.output(), byStatus, byMethod, seconds);
-        manifest(s, runId, started, finished, pipeline, summary).commit(layout, conf);
+        manifest(s, runId, started, finished, fingerprint, summary).commit(layout, conf);
         return summary;
     }
 
@@ -183,14 +185,14 @@ public final class QuireJob {
         }
     }
 
-    private RunManifest manifest(RunSettings s, String runId, Instant started, Instant finished, String pipeline,
-                                 RunSummary summary) {
+    private RunManifest manifest(RunSettings s, String runId, Instant started, Instant finished,
+                                 PipelineFingerprint fingerprint, RunSummary summary) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("mode", s.pipeline().mode().label());
         settings.put("dpi", s.pipeline().render().dpi());
         settings.put("max_pixels", s.pipeline().render().maxPixels());
         settings.put("device", s.pipeline().engine().device().toString());
-        settings.put("classifier", s.pipeline().engine().classifier().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("classifier", s.pipeline().engine().classifier().name().toLowerCase(Locale.ROOT));
         settings.put("restore_spaces", s.pipeline().engine().restoreSpaces());
         settings.put("det_limit", s.pipeline().engine().detection().limitSideLen());
         settings.put("model_dir", s.pipeline().engine().modelDir());
@@ -200,14 +202,10 @@ public final class QuireJob {
         summary.documents().forEach((k, v) -> documents.put(k.label(), v));
         Map<String, Long> pages = new LinkedHashMap<>();
         summary.pages().forEach((k, v) -> pages.put(k.label(), v));
-        String models = dev.quire.ocr.ModelFiles.bundled().fingerprint();
-        if (s.pipeline().engine().modelDir() != null) {
-            models = dev.quire.ocr.ModelFiles.fromDirectory(java.nio.file.Path.of(s.pipeline().engine().modelDir()))
-                    .fingerprint();
-        }
         String version = QuireJob.class.getPackage().getImplementationVersion();
         return new RunManifest(runId, version == null ? "development" : version, started.toString(),
-                finished.toString(), summary.seconds(), s.inputs(), s.output(), pipeline, models, settings, documents,
+                finished.toString(), summary.seconds(), s.inputs(), s.output(), fingerprint.pipeline(),
+                fingerprint.models(), settings, documents,
                 pages, summary.pagesProcessed() / Math.max(summary.seconds(), 1e-9), spark.sparkContext().master(),
                 spark.sparkContext().applicationId());
     }
