@@ -238,7 +238,7 @@ class QueryCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("Examples:").contains("ILIKE '%invoice%'").contains("runs")
                 .contains("--format");
-        assertThat(Result.of("--help").out()).contains("query");
+        assertThat(Result.of("--help").out()).contains("query").contains("export");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
