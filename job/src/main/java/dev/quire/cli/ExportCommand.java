@@ -34,7 +34,7 @@ import static org.apache.spark.sql.functions.col;
         footerHeading = "%nExamples:%n",
         footer = {"  quire export -o out/ --format txt --to text/",
                 "  quire export -o s3a://ocr/ --format jsonl --to pages/",
-                "%nExit status: 0 ok, 1 the export failed (no such output, no committed run, cannot write DIR),",
+                "%nExit status: 0 ok; 1 failed (no output, no committed run, DIR not writable);",
                 "2 bad command line."})
 final class ExportCommand implements Callable<Integer> {
     enum Format { txt, jsonl }

@@ -29,12 +29,15 @@ import java.util.concurrent.Callable;
                 "Views: documents (the current row per document: its latest committed result), pages (the pages "
                         + "of those rows), runs (one row per committed run manifest)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  quire query -o out/ \"SELECT status, count(*) AS n FROM documents GROUP BY status\"",
-                "  quire query -o out/ --format csv \"SELECT path, page, text FROM pages WHERE text ILIKE '%%invoice%%'\"",
-                "  quire query -o out/ --format json \"SELECT run_id, seconds, documents['failed'] AS failed FROM runs\"",
+        footer = {"  quire query -o out/ \"SELECT status, count(*) FROM documents GROUP BY status\"",
+                "  quire query -o out/ -f csv \\",
+                "      \"SELECT path, page, text FROM pages WHERE text ILIKE '%%invoice%%'\"",
+                "  quire query -o out/ -f json \"SELECT run_id, documents['failed'] FROM runs\"",
                 "  quire query -o out/ \"DESCRIBE pages\"",
-                "%nFormats: table (aligned, long values cut), csv (RFC 4180 with a header line), json (one object per line).",
-                "%nExit status: 0 ok, 1 the query failed (no such output, no committed run, bad SQL), 2 bad command line."})
+                "%nFormats: table (aligned, long values cut), csv (RFC 4180 with a header line),",
+                "json (one object per line).",
+                "%nExit status: 0 ok; 1 failed (missing output, no committed run, bad SQL);",
+                "2 bad command line."})
 final class QueryCommand implements Callable<Integer> {
     enum Format { table, csv, json }
 
