@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 /** The {@code quire} command: one subcommand per job. */
 @Command(name = "quire", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns PDF files into text: embedded text where usable, PP-OCR everywhere else.",
-        subcommands = {RunCommand.class, OcrCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, QueryCommand.class, ExportCommand.class, OcrCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  all documents processed", "  1  the command failed (input, output, models, device)",
                 "  2  bad command line", "  3  finished, but some documents failed",
