@@ -62,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkSession spark = sparkOptions.session("quire export");
+        SparkSession spark = sparkOptions.session("quire export", false);
         try {
             OutputTables tables = OutputTables.open(spark, output);
             Dataset<Row> pages = tables.pages();

@@ -64,7 +64,7 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        SparkSession spark = sparkOptions.session("quire query");
+        SparkSession spark = sparkOptions.session("quire query", false);
         try {
             OutputTables.open(spark, output).registerViews();
             Dataset<Row> result = parse(spark);

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         warm.setDaemon(true);
         warm.start();
         PrintWriter err = spec.commandLine().getErr();
-        SparkSession spark = sparkOptions.session("quire run");
+        SparkSession spark = sparkOptions.session("quire run", true);
         try {
             Progress progress = quiet ? Progress.NONE : ConsoleProgress.forStderr();
             RunSummary summary = new QuireJob(spark).run(settings, progress);

@@ -25,7 +25,8 @@ final class SparkOptions {
             description = "A Spark property, e.g. --conf spark.executor.memory=4g (repeatable).")
     Map<String, String> conf = new LinkedHashMap<>();
 
-    SparkSession session(String appName) {
+    /** A session for a job (with the Spark UI, where progress shows) or for reading ({@code ui} false). */
+    SparkSession session(String appName, boolean ui) {
         SparkConf sc = new SparkConf();
         conf.forEach((k, v) -> {
             if (!k.startsWith("spark.")) {
@@ -42,6 +43,9 @@ final class SparkOptions {
         // quire draws its own progress bar on a terminal
         sc.setIfMissing("spark.ui.showConsoleProgress", "false");
         sc.setIfMissing("spark.sql.session.timeZone", "UTC");
+        if (!ui) {
+            sc.setIfMissing("spark.ui.enabled", "false");
+        }
         return SparkSession.builder().config(sc).getOrCreate();
     }
 }

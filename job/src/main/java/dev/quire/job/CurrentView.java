@@ -1,5 +1,6 @@
 package dev.quire.job;
 
+import dev.quire.pipeline.DocumentStatus;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -13,18 +14,22 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 /**
- * What readers see: only committed runs (those with a manifest), and per document the latest
- * committed row that read it ({@code skipped} rows only say that a document was seen again, so
- * they never hide the row that holds its result). Pages are those of the current rows' runs.
+ * What readers see: only committed runs (those with a manifest), and per input file (path) the
+ * row of the latest committed run that saw it, so that a file whose content changed shows its new
+ * content only. A row that an incremental run {@code skipped} stands for the earlier result it
+ * reuses: it shows that result's status ({@code ok}, the only one reused) and
+ * {@code result_run_id} names the run that holds its pages. Pages are those of the current rows.
  */
 public final class CurrentView {
+    private static final String SKIPPED = DocumentStatus.SKIPPED.label();
+    /** Incremental runs reuse only results that were ok. */
+    private static final String REUSED = DocumentStatus.OK.label();
     private final SparkSession spark;
     private final OutputLayout layout;
     private final List<String> runs;
@@ -49,12 +54,13 @@ public final class CurrentView {
         return read(layout::pages, OutputSchema.PAGES);
     }
 
-    /** The current row per document (per path for files that could not be read at all). */
+    /** The current row per input file. */
     public Dataset<Row> documents() {
-        Dataset<Row> rows = allDocuments().filter(col(OutputSchema.STATUS).notEqual(lit("skipped")));
-        var key = coalesce(col(OutputSchema.DOC_ID), concat(lit("path:"), col(OutputSchema.PATH)));
-        var latest = Window.partitionBy(key).orderBy(col(OutputSchema.RUN_ID).desc(), col(OutputSchema.PATH).asc());
-        return rows.withColumn("_n", row_number().over(latest)).filter(col("_n").equalTo(1)).drop("_n");
+        var latest = Window.partitionBy(col(OutputSchema.PATH)).orderBy(col(OutputSchema.RUN_ID).desc());
+        return allDocuments()
+                .withColumn("_n", row_number().over(latest)).filter(col("_n").equalTo(1)).drop("_n")
+                .withColumn(OutputSchema.STATUS, when(col(OutputSchema.STATUS).equalTo(SKIPPED), lit(REUSED))
+                        .otherwise(col(OutputSchema.STATUS)));
     }
 
     /** The pages of the current documents. */

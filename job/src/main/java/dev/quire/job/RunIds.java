@@ -6,10 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
-/** Run ids that sort by start time: {@code 20261122T223000Z-3fa9c1}. */
+/** Run ids that sort by start time (to the millisecond): {@code 20261122T223000123Z-3fa9c1}. */
 final class RunIds {
     private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RunIds() {

@@ -1,5 +1,6 @@
 package dev.quire.job;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,7 +23,9 @@ public record RunManifest(String runId, String quireVersion, String startedAt, S
                           List<String> inputs, String output, String pipeline, String modelFingerprint,
                           Map<String, Object> settings, Map<String, Long> documents, Map<String, Long> pages,
                           double pagesPerSecond, String sparkMaster, String sparkApplicationId) {
+    // the contract only grows: manifests of later versions may carry fields this one does not know
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     public void commit(OutputLayout layout, Configuration conf) {

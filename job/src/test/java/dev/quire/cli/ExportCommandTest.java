@@ -51,14 +51,13 @@ class ExportCommandTest {
         Result r = export(to, "--format", "txt");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("exported 6 documents (" + (2 + 1 + 1 + RunOutput.LONG_PAGES + 1 + 2)
+        assertThat(r.err()).isEqualTo("exported 5 documents (" + (2 + 1 + 1 + RunOutput.LONG_PAGES + 2)
                 + " pages) to " + to + " as .txt files; 1 current document without pages got none"
                 + System.lineSeparator());
-        // the same name twice: the later path gets _ and 8 characters of its doc_id; so does the changed file's
-        // superseded content, while its newest content keeps the plain name; junk.pdf has no pages, so no file
+        // the same name twice: the later path gets _ and 8 characters of its doc_id; a changed file is exported
+        // with its newest content only; junk.pdf has no pages, so no file
         assertThat(fileNames(to)).containsExactlyInAnyOrder("report.txt", "report_" + output.docB().substring(0, 8)
-                + ".txt", "notes, draft.txt", "long.txt", "changing.txt",
-                "changing_" + output.changedBefore().substring(0, 8) + ".txt");
+                + ".txt", "notes, draft.txt", "long.txt", "changing.txt");
 
         // exactly what 'quire ocr' prints for the same file
         Result ocr = Result.of("ocr", "--mode", "text", "-q", output.input().resolve("a/report.pdf").toString());
@@ -68,8 +67,6 @@ class ExportCommandTest {
                 .isEqualTo(String.join("\n", TestPdfs.PROSE_RIGHT) + "\n");
         assertThat(Files.readString(to.resolve("changing.txt")))
                 .isEqualTo("Second version, page one.\n\fSecond version, page two.\n");
-        assertThat(Files.readString(to.resolve("changing_" + output.changedBefore().substring(0, 8) + ".txt")))
-                .isEqualTo("First version of the changing file.\n");
         // pages in page order (10 after 9, not after 1), across page-range tasks
         assertThat(Files.readString(to.resolve("long.txt")).split("\f", -1)).containsExactlyElementsOf(
                 IntStream.rangeClosed(1, RunOutput.LONG_PAGES).mapToObj(i -> RunOutput.longPageText(i) + "\n")
@@ -82,7 +79,7 @@ class ExportCommandTest {
         Result r = export(to, "--format", "jsonl", "-q");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.err()).isEmpty();
-        assertThat(fileNames(to)).hasSize(6).allMatch(n -> n.endsWith(".jsonl")).contains("report.jsonl");
+        assertThat(fileNames(to)).hasSize(5).allMatch(n -> n.endsWith(".jsonl")).contains("report.jsonl");
 
         List<String> lines = Files.readAllLines(to.resolve("long.jsonl"));
         assertThat(lines).hasSize(RunOutput.LONG_PAGES);
@@ -110,7 +107,7 @@ class ExportCommandTest {
         Files.writeString(to.resolve("report.txt"), "stale");
         assertThat(export(to, "-f", "txt", "-q").code()).isEqualTo(ExitCodes.OK);
         assertThat(export(to, "-f", "txt", "-q").code()).isEqualTo(ExitCodes.OK);
-        assertThat(fileNames(to)).hasSize(6).noneMatch(n -> n.startsWith("."));
+        assertThat(fileNames(to)).hasSize(5).noneMatch(n -> n.startsWith("."));
         assertThat(Files.readString(to.resolve("report.txt"))).startsWith(TestPdfs.PROSE.get(0));
     }
 
