@@ -99,24 +99,11 @@ jvm=()
 while IFS= read -r line; do
   [[ -z "$line" || "$line" == \#* ]] || jvm+=("$line")
 done <"$root/conf/java-opts"
-# The daemons only schedule; the REST submission server is off (it would take fixed port 6066),
+# Our own log configuration, whatever the Spark home has: the deploy classes' info lines are what
+# this script reads (master URL, web UI port, worker registration). The daemons only schedule; the REST submission server is off (it would take fixed port 6066),
 # and a port that is taken fails at once instead of silently moving to the next one.
 daemon=("$java_bin" "${jvm[@]}" -Xmx512m -Dspark.master.rest.enabled=false -Dspark.port.maxRetries=0
-        -Dlog4j2.configurationFile="$logs/log4j2.properties" -cp "$SPARK_HOME/conf:$SPARK_HOME/jars/*")
-# Our own log configuration, whatever the Spark home has: the deploy classes' info lines are what
-# this script reads (master URL, web UI port, worker registration).
-cat >"$logs/log4j2.properties" <<'EOF'
-status = error
-appender.console.type = Console
-appender.console.name = console
-appender.console.target = SYSTEM_ERR
-appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = %d{HH:mm:ss.SSS} %-5level %logger{1}: %msg%n%ex
-rootLogger.level = warn
-rootLogger.appenderRef.console.ref = console
-logger.deploy.name = org.apache.spark.deploy
-logger.deploy.level = info
-EOF
+        -Dlog4j2.configurationFile="$root/conf/log4j2-spark-deploy.properties" -cp "$SPARK_HOME/conf:$SPARK_HOME/jars/*")
 
 master_pid=""
 worker_pid=""

@@ -74,28 +74,7 @@ cat >"$tmp/RELEASE" <<EOF
 Spark $version (Scala 2.13) assembled from Maven jars by Quire's scripts/spark-home.sh; $n jars.
 EOF
 
-cat >"$tmp/conf/log4j2.properties" <<'EOF'
-# Written by Quire's scripts/spark-home.sh. Warnings and errors on stderr; the standalone deploy
-# classes (Master, Worker, their UIs, executor launches) at info, since their few lines say where
-# the master listens and when a worker registered.
-status = error
-appender.console.type = Console
-appender.console.name = console
-appender.console.target = SYSTEM_ERR
-appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = %d{HH:mm:ss.SSS} %-5level %logger{1}: %msg%n%ex
-rootLogger.level = warn
-rootLogger.appenderRef.console.ref = console
-logger.deploy.name = org.apache.spark.deploy
-logger.deploy.level = info
-# the first Parquet write warns about native Hadoop libraries that a Maven-built home lacks
-logger.nativecode.name = org.apache.hadoop.util.NativeCodeLoader
-logger.nativecode.level = error
-logger.pdfbox.name = org.apache.pdfbox
-logger.pdfbox.level = error
-logger.fontbox.name = org.apache.fontbox
-logger.fontbox.level = error
-EOF
+cp "$root/conf/log4j2-spark-deploy.properties" "$tmp/conf/log4j2.properties"
 
 rm -rf "$dir"
 mv "$tmp" "$dir"

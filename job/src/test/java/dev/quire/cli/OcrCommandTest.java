@@ -2,15 +2,13 @@ package dev.quire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quire.cli.RunOutput.Result;
 import dev.quire.testing.TestPdfs;
 import dev.quire.testing.TextScore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,23 +28,11 @@ class OcrCommandTest {
         scan = TestPdfs.imageOnly(digital, dir.resolve("scan.pdf"), 200);
     }
 
-    /** Runs the command line; returns exit code, stdout and stderr. */
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Quire.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
-    private record Result(int code, String out, String err) {
-    }
 
     @Test
     void printsPageTextsSeparatedByFormFeeds() {
-        Result r = run("ocr", "--device", "cpu", "-q", scan.toString());
+        Result r = Result.of("ocr", "--device", "cpu", "-q", scan.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         String[] pages = r.out().split("\f");
         assertThat(pages).hasSize(2);
@@ -57,7 +43,7 @@ class OcrCommandTest {
     @Test
     void writesOneJsonFilePerDocument() throws Exception {
         Path out = dir.resolve("json");
-        Result r = run("ocr", "--device", "cpu", "-q", "--format", "json", "-o", out.toString(), digital.toString(),
+        Result r = Result.of("ocr", "--device", "cpu", "-q", "--format", "json", "-o", out.toString(), digital.toString(),
                 scan.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         JsonNode d = new ObjectMapper().readTree(out.resolve("digital.json").toFile());
@@ -79,7 +65,7 @@ class OcrCommandTest {
         Path junk = Files.write(dir.resolve("junk.pdf"), new byte[] {1, 2, 3, 4});
         Path empty = Files.write(dir.resolve("empty.pdf"), new byte[0]);
         Path out = dir.resolve("mixed");
-        Result r = run("ocr", "--device", "cpu", "-q", "--mode", "text", "-o", out.toString(), junk.toString(),
+        Result r = Result.of("ocr", "--device", "cpu", "-q", "--mode", "text", "-o", out.toString(), junk.toString(),
                 digital.toString(), empty.toString(), dir.resolve("missing.pdf").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(r.err().lines().toList()).containsExactly(
@@ -97,7 +83,7 @@ class OcrCommandTest {
         TestPdfs.bornDigital(a.resolve("report.pdf"), List.of(TestPdfs.PROSE));
         TestPdfs.bornDigital(b.resolve("report.pdf"), List.of(TestPdfs.PROSE_LEFT));
         Path out = dir.resolve("dups");
-        Result r = run("ocr", "-q", "--mode", "text", "-o", out.toString(), a.toString(), b.toString());
+        Result r = Result.of("ocr", "-q", "--mode", "text", "-o", out.toString(), a.toString(), b.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
@@ -107,27 +93,27 @@ class OcrCommandTest {
 
     @Test
     void statsReportThroughputAndStages() {
-        Result r = run("ocr", "--device", "cpu", "-q", "--stats", scan.toString());
+        Result r = Result.of("ocr", "--device", "cpu", "-q", "--stats", scan.toString());
         assertThat(r.err()).contains("pages: 2 (ocr 2)").contains("pages/s").contains("recognize");
     }
 
     @Test
     void badOptionValuesAreUsageErrorsThatQuoteTheValue() {
-        Result mode = run("ocr", "--mode", "fast", scan.toString());
+        Result mode = Result.of("ocr", "--mode", "fast", scan.toString());
         assertThat(mode.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(mode.err()).contains("'fast'");
-        Result dpi = run("ocr", "--dpi", "5000", scan.toString());
+        Result dpi = Result.of("ocr", "--dpi", "5000", scan.toString());
         assertThat(dpi.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(dpi.err()).contains("'5000'");
-        assertThat(run("ocr").code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run("frobnicate").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Result.of("ocr").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Result.of("frobnicate").code()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
     void helpShowsExamples() {
-        Result r = run("ocr", "--help");
+        Result r = Result.of("ocr", "--help");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("Examples:").contains("--output-dir").contains("--device");
-        assertThat(run("--help").out()).contains("ocr").contains("Exit status");
+        assertThat(Result.of("--help").out()).contains("ocr").contains("Exit status");
     }
 }

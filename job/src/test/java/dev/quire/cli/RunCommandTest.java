@@ -2,16 +2,14 @@ package dev.quire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quire.cli.RunOutput.Result;
 import dev.quire.testing.TestPdfs;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -43,24 +41,13 @@ class RunCommandTest {
         }
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Quire.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static Result runJob(Path input, Path output, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("run", "--input", input.toString(), "--output",
                 output.toString(), "--master", "local[2]", "--device", "cpu", "--conf", "spark.ui.enabled=false"));
         args.addAll(List.of(extra));
-        return run(args.toArray(String[]::new));
+        return Result.of(args.toArray(String[]::new));
     }
 
     private List<Row> documents(Path output, String runId) {
