@@ -4,6 +4,8 @@ import dev.quire.job.QuireJob;
 import dev.quire.job.RunSettings;
 import dev.quire.job.RunSummary;
 import dev.quire.local.Progress;
+import dev.quire.ocr.Engines;
+import dev.quire.pipeline.ProcessingMode;
 import dev.quire.render.FontCache;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -67,6 +69,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = sparkOptions.session("quire run", true);
         try {
+            if (spark.sparkContext().isLocal() && settings.pipeline().mode() != ProcessingMode.TEXT) {
+                // in local mode this JVM is the executor: load the models now, so that a device that
+                // cannot be used fails before any work and its warning comes before the progress bar
+                Engines.shared(settings.pipeline().engine());
+            }
             Progress progress = quiet ? Progress.NONE : ConsoleProgress.forStderr();
             RunSummary summary = new QuireJob(spark).run(settings, progress);
             if (!quiet) {
