@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
     private boolean quiet;
 
+    @Option(names = "--events",
+            description = "Print progress as JSON lines on stdout (planned, progress, document, finished, failed) for programs.")
+    private boolean events;
+
     @Spec
     private CommandSpec spec;
 
@@ -74,8 +78,20 @@ final class RunCommand implements Callable<Integer> {
                 // cannot be used fails before any work and its warning comes before the progress bar
                 Engines.shared(settings.pipeline().engine());
             }
-            Progress progress = quiet ? Progress.NONE : ConsoleProgress.forStderr();
-            RunSummary summary = new QuireJob(spark).run(settings, progress);
+            EventStream stream = events ? new EventStream(spec.commandLine().getOut()) : null;
+            Progress progress = stream != null ? stream : (quiet ? Progress.NONE : ConsoleProgress.forStderr());
+            RunSummary summary;
+            try {
+                summary = new QuireJob(spark).run(settings, progress);
+            } catch (RuntimeException e) {
+                if (stream != null) {
+                    stream.failed(e.getMessage());
+                }
+                throw e;
+            }
+            if (stream != null) {
+                stream.finished(summary);
+            }
             if (!quiet) {
                 err.println(summary.describe());
                 err.flush();

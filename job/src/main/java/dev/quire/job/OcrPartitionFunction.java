@@ -1,5 +1,6 @@
 package dev.quire.job;
 
+import dev.quire.pipeline.PageMethod;
 import dev.quire.pipeline.PageProcessor;
 import dev.quire.pipeline.PageResult;
 import dev.quire.pipeline.PipelineSettings;
@@ -7,11 +8,10 @@ import dev.quire.render.DocumentException;
 import dev.quire.render.PdfDocument;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -28,13 +28,14 @@ final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, 
     private final HadoopConf conf;
     private final PipelineSettings settings;
     private final String runId;
-    private final LongAccumulator pagesDone;
+    private final CollectionAccumulator<RangeDone> rangesDone;
 
-    OcrPartitionFunction(HadoopConf conf, PipelineSettings settings, String runId, LongAccumulator pagesDone) {
+    OcrPartitionFunction(HadoopConf conf, PipelineSettings settings, String runId,
+                         CollectionAccumulator<RangeDone> rangesDone) {
         this.conf = conf;
         this.settings = settings;
         this.runId = runId;
-        this.pagesDone = pagesDone;
+        this.rangesDone = rangesDone;
     }
 
     @Override
@@ -48,12 +49,14 @@ final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, 
 
     private List<Row> process(PageProcessor pages, PageTask task) {
         List<Row> rows = new ArrayList<>(task.range().size());
+        int failed = 0;
         String missing = null;
         try (LocalFile local = LocalFile.of(task.path(), conf.get(), false);
              PdfDocument doc = PdfDocument.open(local.path(), task.path())) {
             for (int i = task.range().start(); i < task.range().end() && i < doc.pageCount(); i++) {
-                rows.add(PageRows.row(task, pages.process(doc, i), runId));
-                pagesDone.add(1);
+                PageResult page = pages.process(doc, i);
+                failed += page.method() == PageMethod.FAILED ? 1 : 0;
+                rows.add(PageRows.row(task, page, runId));
             }
             missing = task.path() + ": page not found (the document has fewer pages now)";
         } catch (DocumentException e) {
@@ -63,8 +66,9 @@ final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, 
         }
         for (int i = task.range().start() + rows.size(); i < task.range().end(); i++) {
             rows.add(PageRows.row(task, PageResult.failed(i + 1, missing), runId));
-            pagesDone.add(1);
+            failed++;
         }
-        return rows.isEmpty() ? Collections.emptyList() : rows;
+        rangesDone.add(new RangeDone(task.docId(), rows.size(), failed));
+        return rows;
     }
 }

@@ -1,35 +1,61 @@
 package dev.quire.job;
 
 import dev.quire.local.Progress;
-import org.apache.spark.util.LongAccumulator;
+import dev.quire.pipeline.DocumentStatus;
+import org.apache.spark.util.CollectionAccumulator;
 
-/** Forwards the executors' page counter (merged as tasks finish) to a progress display. */
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Forwards the executors' finished page ranges (merged on the driver as tasks finish) to a
+ * progress display: page counts, and each document once all of its pages are done.
+ */
 final class ProgressPoller implements AutoCloseable {
     private final Thread thread;
+    private final CollectionAccumulator<RangeDone> done;
+    private final Progress progress;
+    private final Map<String, ProbedFile> documents;
+    private final Map<String, int[]> seen = new HashMap<>();
+    private int consumed;
     private volatile boolean running = true;
 
-    ProgressPoller(LongAccumulator done, Progress progress, long intervalMs) {
+    ProgressPoller(CollectionAccumulator<RangeDone> done, Progress progress, Map<String, ProbedFile> documents,
+                   long intervalMs) {
+        this.done = done;
+        this.progress = progress;
+        this.documents = documents;
         thread = new Thread(() -> {
-            long reported = 0;
             while (running) {
-                long now = done.value();
-                if (now > reported) {
-                    progress.pagesDone((int) (now - reported));
-                    reported = now;
-                }
+                forward();
                 try {
                     Thread.sleep(intervalMs);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
-            long last = done.value();
-            if (last > reported) {
-                progress.pagesDone((int) (last - reported));
-            }
         }, "quire-progress");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private synchronized void forward() {
+        List<RangeDone> all = done.value();
+        for (int i = consumed; i < all.size(); i++) {
+            RangeDone r = all.get(i);
+            progress.pagesDone(r.pages());
+            int[] pagesAndFailed = seen.computeIfAbsent(r.docId(), k -> new int[2]);
+            pagesAndFailed[0] += r.pages();
+            pagesAndFailed[1] += r.failed();
+            ProbedFile f = documents.get(r.docId());
+            if (f != null && pagesAndFailed[0] >= f.pageCount()) {
+                DocumentStatus status = pagesAndFailed[1] == 0 ? DocumentStatus.OK
+                        : (pagesAndFailed[1] >= pagesAndFailed[0] ? DocumentStatus.FAILED : DocumentStatus.PARTIAL);
+                progress.documentDone(r.docId(), f.source().path(), status.label(), f.pageCount());
+            }
+        }
+        consumed = all.size();
     }
 
     @Override
@@ -41,5 +67,6 @@ final class ProgressPoller implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        forward();
     }
 }

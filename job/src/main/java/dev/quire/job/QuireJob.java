@@ -13,7 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +83,17 @@ public final class QuireJob {
             }
         }
         int totalPages = toRead.values().stream().mapToInt(ProbedFile::pageCount).sum();
+        progress.runPlanned(runId, toRead.size(), totalPages);
+        for (ProbedFile f : probed) {
+            if (!f.readable()) {
+                progress.documentDone(f.docId(), f.source().path(), f.problem().label(), f.pageCount());
+            } else if (earlier.containsKey(f.docId())) {
+                progress.documentDone(f.docId(), f.source().path(), DocumentStatus.SKIPPED.label(), f.pageCount());
+            }
+        }
 
         Map<String, DocumentRows.PageTotals> totals = tasks.isEmpty() ? Map.of()
-                : readPages(jsc, hadoop, s, runId, layout, tasks, totalPages, progress);
+                : readPages(jsc, hadoop, s, runId, layout, tasks, totalPages, toRead, progress);
 
         Timestamp processedAt = Timestamp.from(Instant.now());
         DocumentRows rows = new DocumentRows(runId, pipeline, processedAt);
@@ -121,12 +129,13 @@ public final class QuireJob {
     /** OCR stage: writes the pages table and returns each document's page totals. */
     private Map<String, DocumentRows.PageTotals> readPages(JavaSparkContext jsc, HadoopConf hadoop, RunSettings s,
                                                            String runId, OutputLayout layout, List<PageTask> tasks,
-                                                           int totalPages, Progress progress) {
-        LongAccumulator done = jsc.sc().longAccumulator("quire pages done");
+                                                           int totalPages, Map<String, ProbedFile> toRead,
+                                                           Progress progress) {
+        CollectionAccumulator<RangeDone> done = jsc.sc().collectionAccumulator("quire page ranges done");
         JavaRDD<Row> pageRows = jsc.parallelize(tasks, slices(tasks.size(), jsc.defaultParallelism()))
                 .mapPartitions(new OcrPartitionFunction(hadoop, s.pipeline(), runId, done));
         progress.pagesQueued(totalPages);
-        try (ProgressPoller poller = new ProgressPoller(done, progress, PROGRESS_POLL_MS)) {
+        try (ProgressPoller poller = new ProgressPoller(done, progress, toRead, PROGRESS_POLL_MS)) {
             jsc.setJobDescription("quire run " + runId + ": OCR " + totalPages + " pages");
             write(spark.createDataFrame(pageRows, OutputSchema.PAGES), layout.pages(runId));
         } finally {

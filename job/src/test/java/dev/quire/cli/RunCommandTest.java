@@ -154,6 +154,32 @@ class RunCommandTest {
     }
 
     @Test
+    void eventsAreJsonLinesForPrograms() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("events"));
+        TestPdfs.bornDigital(in.resolve("a.pdf"), List.of(TestPdfs.PROSE, TestPdfs.PROSE_LEFT));
+        Files.write(in.resolve("junk.pdf"), new byte[] {1, 2, 3});
+        Result r = runJob(in, dir.resolve("events-out"), "--events", "--mode", "text", "-q");
+        assertThat(r.code()).isEqualTo(ExitCodes.SOME_FAILED);
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : r.out().strip().split("\n")) {
+            events.add(json.readTree(line));
+        }
+        assertThat(events).extracting(e -> e.get("event").asText())
+                .startsWith("planned").endsWith("finished").contains("progress", "document");
+        assertThat(events.get(0).get("pages").asInt()).isEqualTo(2);
+        assertThat(events).filteredOn(e -> e.get("event").asText().equals("document"))
+                .extracting(e -> e.get("status").asText()).containsExactlyInAnyOrder("ok", "not_pdf");
+        JsonNode finished = events.get(events.size() - 1);
+        assertThat(finished.get("documents").get("ok").asInt()).isEqualTo(1);
+        assertThat(finished.get("documents").get("not_pdf").asInt()).isEqualTo(1);
+
+        Result failed = runJob(dir.resolve("nothing-here"), dir.resolve("events-out2"), "--events", "-q");
+        assertThat(failed.code()).isEqualTo(ExitCodes.FATAL);
+        assertThat(json.readTree(failed.out().strip()).get("event").asText()).isEqualTo("failed");
+    }
+
+    @Test
     void aMissingInputFailsTheJobInOneLine() {
         Result r = runJob(dir.resolve("does-not-exist"), dir.resolve("never"));
         assertThat(r.code()).isEqualTo(ExitCodes.FATAL);
