@@ -6,35 +6,34 @@ import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
 
-/** The Parquet contract of DESIGN.md: column names (defined once) and the two tables' schemas. */
+/** The Parquet contract of DESIGN.md as Spark schemas; the column names are those of {@link Columns}. */
 public final class OutputSchema {
-    public static final String DOC_ID = "doc_id";
-    public static final String PATH = "path";
-    public static final String SIZE_BYTES = "size_bytes";
-    public static final String MODIFIED_AT = "modified_at";
-    public static final String PAGE_COUNT = "page_count";
-    public static final String STATUS = "status";
-    public static final String ERROR = "error";
-    public static final String PAGES_OCR = "pages_ocr";
-    public static final String PAGES_TEXT_LAYER = "pages_text_layer";
-    public static final String MEAN_CONFIDENCE = "mean_confidence";
-    public static final String RUN_ID = "run_id";
-    public static final String PROCESSED_AT = "processed_at";
-    public static final String PIPELINE = "pipeline";
-    /** Additive to the contract: the run whose pages hold this document's text (earlier run when skipped). */
-    public static final String RESULT_RUN_ID = "result_run_id";
+    public static final String DOC_ID = Columns.DOC_ID;
+    public static final String PATH = Columns.PATH;
+    public static final String SIZE_BYTES = Columns.SIZE_BYTES;
+    public static final String MODIFIED_AT = Columns.MODIFIED_AT;
+    public static final String PAGE_COUNT = Columns.PAGE_COUNT;
+    public static final String STATUS = Columns.STATUS;
+    public static final String ERROR = Columns.ERROR;
+    public static final String PAGES_OCR = Columns.PAGES_OCR;
+    public static final String PAGES_TEXT_LAYER = Columns.PAGES_TEXT_LAYER;
+    public static final String MEAN_CONFIDENCE = Columns.MEAN_CONFIDENCE;
+    public static final String RUN_ID = Columns.RUN_ID;
+    public static final String PROCESSED_AT = Columns.PROCESSED_AT;
+    public static final String PIPELINE = Columns.PIPELINE;
+    public static final String RESULT_RUN_ID = Columns.RESULT_RUN_ID;
 
-    public static final String PAGE = "page";
-    public static final String METHOD = "method";
-    public static final String TEXT = "text";
-    public static final String LINES = "lines";
-    public static final String CONFIDENCE = "confidence";
-    public static final String BOX = "box";
-    public static final String WIDTH_PX = "width_px";
-    public static final String HEIGHT_PX = "height_px";
-    public static final String DPI = "dpi";
-    public static final String RENDER_MS = "render_ms";
-    public static final String OCR_MS = "ocr_ms";
+    public static final String PAGE = Columns.PAGE;
+    public static final String METHOD = Columns.METHOD;
+    public static final String TEXT = Columns.TEXT;
+    public static final String LINES = Columns.LINES;
+    public static final String CONFIDENCE = Columns.CONFIDENCE;
+    public static final String BOX = Columns.BOX;
+    public static final String WIDTH_PX = Columns.WIDTH_PX;
+    public static final String HEIGHT_PX = Columns.HEIGHT_PX;
+    public static final String DPI = Columns.DPI;
+    public static final String RENDER_MS = Columns.RENDER_MS;
+    public static final String OCR_MS = Columns.OCR_MS;
 
     /** One text line: its text, mean character probability, quadrilateral x1,y1,…,x4,y4 in page pixels. */
     public static final StructType LINE = new StructType(new StructField[] {
