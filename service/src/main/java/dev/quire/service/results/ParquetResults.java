@@ -1,0 +1,117 @@
+package dev.quire.service.results;
+
+import dev.quire.job.CommittedRuns;
+import dev.quire.job.OutputLayout;
+import org.apache.hadoop.conf.Configuration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@link Results} read straight from an output root's Parquet with parquet-java (no Spark).
+ * The current documents (one row per input file, small) are held in memory as an immutable
+ * snapshot; a lookup finds the document's row there and reads its pages from the run that holds
+ * them. {@link #refresh()} loads only runs committed since the last look and swaps the snapshot,
+ * so lookups never wait for it.
+ */
+public final class ParquetResults implements Results {
+    /** Runs whose documents rows stay in memory for listings. */
+    private static final int LISTED_RUNS = 4;
+
+    private final OutputLayout layout;
+    private final Configuration conf;
+    private final DocumentsTable documents;
+    private final RunRowsCache runRows = new RunRowsCache(LISTED_RUNS);
+    private final AtomicReference<CurrentDocuments> current = new AtomicReference<>(CurrentDocuments.EMPTY);
+    private final Object refreshing = new Object();
+
+    public ParquetResults(String outputRoot, Configuration conf) {
+        this.layout = new OutputLayout(outputRoot);
+        this.conf = conf;
+        this.documents = new DocumentsTable(layout, conf);
+        refresh();
+    }
+
+    @Override
+    public Optional<DocumentView> document(String docId) {
+        CurrentDocuments now = current.get();
+        DocumentRow row = now.document(docId);
+        if (row == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DocumentView(row, pages(now, row, docId, PagesFile.Projection.FULL)));
+    }
+
+    @Override
+    public Optional<String> text(String docId) {
+        CurrentDocuments now = current.get();
+        DocumentRow row = now.document(docId);
+        if (row == null) {
+            return Optional.empty();
+        }
+        // as dev.quire.pipeline.DocumentResult.text(): each page's text and a newline, pages separated by \f
+        StringBuilder text = new StringBuilder();
+        List<PageRow> pages = pages(now, row, docId, PagesFile.Projection.TEXT);
+        for (int i = 0; i < pages.size(); i++) {
+            if (i > 0) {
+                text.append('\f');
+            }
+            text.append(pages.get(i).text()).append('\n');
+        }
+        return Optional.of(text.toString());
+    }
+
+    @Override
+    public Slice<DocumentRow> documentsOfRun(String runId, String status, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
+        }
+        if (!current.get().runs().contains(runId)) {
+            return new Slice<>(List.of(), 0, offset, limit);
+        }
+        List<DocumentRow> rows = runRows.get(runId, documents::ofRun);
+        if (status != null) {
+            rows = rows.stream().filter(r -> status.equals(r.status())).toList();
+        }
+        int from = Math.min(offset, rows.size());
+        int to = (int) Math.min((long) from + limit, rows.size());
+        return new Slice<>(List.copyOf(rows.subList(from, to)), rows.size(), offset, limit);
+    }
+
+    @Override
+    public void refresh() {
+        synchronized (refreshing) {
+            CurrentDocuments now = current.get();
+            List<String> committed = CommittedRuns.ids(layout, conf);
+            List<String> added = new ArrayList<>(committed);
+            added.removeAll(now.runs());
+            if (added.isEmpty()) {
+                return;
+            }
+            Map<String, List<DocumentRow>> rows = new LinkedHashMap<>();
+            for (String run : added) {
+                rows.put(run, documents.ofRun(run));
+            }
+            current.set(now.with(rows, run -> RunPages.open(layout, run, conf)));
+            // the newest run is the one a listing most likely asks for next
+            String newest = added.get(added.size() - 1);
+            runRows.put(newest, rows.get(newest));
+        }
+    }
+
+    @Override
+    public void close() {
+        current.set(CurrentDocuments.EMPTY);
+        runRows.clear();
+    }
+
+    private static List<PageRow> pages(CurrentDocuments now, DocumentRow row, String docId,
+                                       PagesFile.Projection projection) {
+        RunPages pages = now.pagesOf(row);
+        return pages == null ? List.of() : pages.pages(docId, projection);
+    }
+}
