@@ -11,6 +11,7 @@ import dev.quire.ocr.geometry.Quad;
 import dev.quire.ocr.recognize.CharDictionary;
 import dev.quire.ocr.recognize.CtcResult;
 import dev.quire.ocr.recognize.LineText;
+import dev.quire.ocr.recognize.RecognitionBatcher;
 import dev.quire.ocr.recognize.TextRecognizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -36,13 +38,16 @@ public final class OcrEngine implements AutoCloseable {
     private final TextDetector detector;
     private final DirectionClassifier classifier;
     private final TextRecognizer recognizer;
+    /** Shares recogniser batches across concurrent pages (GPU); null when each page runs its own. */
+    private final RecognitionBatcher batcher;
     private final LineText lineText;
     /** Read lock per recognition call, write lock to close: sessions are never closed mid-call. */
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
     private OcrEngine(EngineSettings settings, Device device, String modelFingerprint, List<OnnxModel> models,
-                      TextDetector detector, DirectionClassifier classifier, TextRecognizer recognizer) {
+                      TextDetector detector, DirectionClassifier classifier, TextRecognizer recognizer,
+                      RecognitionBatcher batcher) {
         this.settings = settings;
         this.device = device;
         this.modelFingerprint = modelFingerprint;
@@ -50,6 +55,7 @@ public final class OcrEngine implements AutoCloseable {
         this.detector = detector;
         this.classifier = classifier;
         this.recognizer = recognizer;
+        this.batcher = batcher;
         this.lineText = new LineText(recognizer.dictionary(), settings.restoreSpaces());
     }
 
@@ -71,10 +77,13 @@ public final class OcrEngine implements AutoCloseable {
                 cls = new DirectionClassifier(clsModel, DirectionClassifier.DEFAULT_THRESHOLD,
                         DirectionClassifier.DEFAULT_BATCH_SIZE);
             }
+            boolean gpu = sessions.resolved().kind() == Device.Kind.CUDA;
+            TextRecognizer recognizer = new TextRecognizer(rec, settings.recognition(), dictionary, gpu);
+            int wait = settings.recognition().batchWaitFor(gpu);
+            RecognitionBatcher batcher = wait > 0 ? new RecognitionBatcher(recognizer,
+                    settings.recognition().batchSizeFor(gpu), wait, settings.recognition().widthBucket()) : null;
             OcrEngine engine = new OcrEngine(settings, sessions.resolved(), files.fingerprint(), List.copyOf(opened),
-                    new TextDetector(det, settings.detection()), cls,
-                    new TextRecognizer(rec, settings.recognition(), dictionary,
-                            sessions.resolved().kind() == Device.Kind.CUDA));
+                    new TextDetector(det, settings.detection()), cls, recognizer, batcher);
             LOG.info("OCR engine ready on {} in {} ms (models {}, fingerprint {})", engine.device(),
                     (System.nanoTime() - start) / 1_000_000, files.source(), engine.modelFingerprint().substring(0, 12));
             return engine;
@@ -109,6 +118,11 @@ public final class OcrEngine implements AutoCloseable {
         return device;
     }
 
+    /** What the shared recogniser batches did, when batches are shared across pages. */
+    public Optional<RecognitionBatcher.Statistics> batching() {
+        return batcher == null ? Optional.empty() : Optional.of(batcher.statistics());
+    }
+
     /** SHA-256 of the model files and dictionary. */
     public String modelFingerprint() {
         return modelFingerprint;
@@ -139,7 +153,7 @@ public final class OcrEngine implements AutoCloseable {
         long t2 = System.nanoTime();
         boolean pageTurned = orient(crops);
         long t3 = System.nanoTime();
-        CtcResult[] decoded = recognizer.recognize(crops);
+        CtcResult[] decoded = batcher != null ? batcher.recognize(crops) : recognizer.recognize(crops);
         long t4 = System.nanoTime();
         // lines are laid out as the text reads: on a page that is upside down, in the turned frame
         List<TextLine> kept = new ArrayList<>();
@@ -247,6 +261,9 @@ public final class OcrEngine implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
+                if (batcher != null) {
+                    batcher.close();
+                }
                 models.forEach(OnnxModel::close);
             }
         } finally {

@@ -11,8 +11,13 @@ import java.io.Serializable;
  * @param batchSize  lines per model call (lines are sorted by aspect ratio first), or
  *                   {@link #AUTO_BATCH} to choose by device: see {@link #batchSizeFor}
  * @param dropScore  lines whose mean character probability is below this are dropped
+ * @param batchWaitMillis how long lines from concurrent pages may wait to share a batch
+ *                   ({@link RecognitionBatcher}); 0 = each page on its own; {@link #AUTO_WAIT}: by device
+ * @param widthBucket batch widths are rounded up to multiples of this when batches are shared,
+ *                   so that input shapes repeat
  */
-public record RecognitionSettings(int minWidth, int batchSize, double dropScore) implements Serializable {
+public record RecognitionSettings(int minWidth, int batchSize, double dropScore, int batchWaitMillis,
+                                  int widthBucket) implements Serializable {
     /** Input height of the PP-OCR recogniser. */
     public static final int HEIGHT = 48;
     public static final int DEFAULT_MIN_WIDTH = 320;
@@ -29,8 +34,14 @@ public record RecognitionSettings(int minWidth, int batchSize, double dropScore)
     public static final int GPU_BATCH = 16;
     public static final double DEFAULT_DROP_SCORE = 0.5;
 
-    public static final RecognitionSettings DEFAULTS =
-            new RecognitionSettings(DEFAULT_MIN_WIDTH, DEFAULT_BATCH_SIZE, DEFAULT_DROP_SCORE);
+    /** Sharing batches chosen by device. */
+    public static final int AUTO_WAIT = -1;
+    /** On a GPU, lines wait up to this long for a batch to fill. */
+    public static final int GPU_WAIT_MILLIS = 10;
+    public static final int DEFAULT_WIDTH_BUCKET = 64;
+
+    public static final RecognitionSettings DEFAULTS = new RecognitionSettings(DEFAULT_MIN_WIDTH, DEFAULT_BATCH_SIZE,
+            DEFAULT_DROP_SCORE, AUTO_WAIT, DEFAULT_WIDTH_BUCKET);
 
     public RecognitionSettings {
         if (minWidth < 8 || minWidth > 4096) {
@@ -42,6 +53,21 @@ public record RecognitionSettings(int minWidth, int batchSize, double dropScore)
         if (!(dropScore >= 0 && dropScore < 1)) {
             throw InvalidSettingsException.of("rec.dropScore", dropScore, "a number in [0, 1)");
         }
+        if (batchWaitMillis < AUTO_WAIT || batchWaitMillis > 10_000) {
+            throw InvalidSettingsException.of("rec.batchWaitMillis", batchWaitMillis, "-1 (by device), 0 (off) or 1..10000");
+        }
+        if (widthBucket < 1 || widthBucket > 4096) {
+            throw InvalidSettingsException.of("rec.widthBucket", widthBucket, "1..4096");
+        }
+    }
+
+    /** Milliseconds lines may wait to share a batch across pages; 0 when batches are not shared. */
+    public int batchWaitFor(boolean gpu) {
+        return batchWaitMillis != AUTO_WAIT ? batchWaitMillis : (gpu ? GPU_WAIT_MILLIS : 0);
+    }
+
+    public RecognitionSettings withBatchWaitMillis(int value) {
+        return new RecognitionSettings(minWidth, batchSize, dropScore, value, widthBucket);
     }
 
     /** The batch size to use on a GPU ({@code gpu} true) or on CPU. */
@@ -50,6 +76,6 @@ public record RecognitionSettings(int minWidth, int batchSize, double dropScore)
     }
 
     public RecognitionSettings withBatchSize(int value) {
-        return new RecognitionSettings(minWidth, value, dropScore);
+        return new RecognitionSettings(minWidth, value, dropScore, batchWaitMillis, widthBucket);
     }
 }

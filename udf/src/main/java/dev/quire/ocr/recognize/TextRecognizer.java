@@ -44,6 +44,20 @@ public final class TextRecognizer {
         return results;
     }
 
+    /**
+     * One model call over {@code lines} padded to {@code width} columns (at least as wide as the
+     * widest line at height 48): results in the order of {@code lines}.
+     */
+    CtcResult[] recognizeAt(List<GrayImage> lines, int width) {
+        return run(LineBatch.of(lines, width), lines);
+    }
+
+    /** The input width (height 48) a line needs: ceil(48 × aspect), never below the minimum width. */
+    int naturalWidth(GrayImage line) {
+        double aspect = (double) line.width() / line.height();
+        return Math.max(settings.minWidth(), (int) Math.ceil(RecognitionSettings.HEIGHT * aspect));
+    }
+
     private CtcResult[] run(LineBatch batch, List<GrayImage> lines) {
         long[] shape = {batch.count(), 3, RecognitionSettings.HEIGHT, batch.width()};
         return model.run(batch.nchw(), shape, (out, outShape) -> {
