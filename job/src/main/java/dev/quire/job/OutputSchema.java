@@ -5,6 +5,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
+import java.util.Map;
 
 /** The Parquet contract of DESIGN.md as Spark schemas; the column names are those of {@link Columns}. */
 public final class OutputSchema {
@@ -34,6 +35,15 @@ public final class OutputSchema {
     public static final String DPI = Columns.DPI;
     public static final String RENDER_MS = Columns.RENDER_MS;
     public static final String OCR_MS = Columns.OCR_MS;
+
+    /**
+     * Parquet writer options for the pages table. Rows reach the writer sorted by doc_id within each
+     * file (the partition function orders its tasks), so small pages make the page index (min/max
+     * doc_id per page) selective: a per-document lookup (the REST service, or any engine that uses
+     * column indexes) reads a few pages of each column instead of the whole row group. The default
+     * limit (20,000 rows) puts a whole file's doc_id column in one page.
+     */
+    public static final Map<String, String> PAGES_WRITE_OPTIONS = Map.of("parquet.page.row.count.limit", "20");
 
     /** One text line: its text, mean character probability, quadrilateral x1,y1,…,x4,y4 in page pixels. */
     public static final StructType LINE = new StructType(new StructField[] {

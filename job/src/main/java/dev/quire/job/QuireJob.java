@@ -111,7 +111,8 @@ public final class QuireJob {
             documents.add(written.row());
             byStatus.merge(written.status(), 1L, Long::sum);
         }
-        write(spark.createDataFrame(documents, OutputSchema.DOCUMENTS).coalesce(1), layout.documents(runId));
+        write(spark.createDataFrame(documents, OutputSchema.DOCUMENTS).coalesce(1), Map.of(),
+                layout.documents(runId));
 
         Map<PageMethod, Long> byMethod = new EnumMap<>(PageMethod.class);
         totals.values().forEach(t -> {
@@ -137,7 +138,8 @@ public final class QuireJob {
         progress.pagesQueued(totalPages);
         try (ProgressPoller poller = new ProgressPoller(done, progress, toRead, PROGRESS_POLL_MS)) {
             jsc.setJobDescription("quire run " + runId + ": OCR " + totalPages + " pages");
-            write(spark.createDataFrame(pageRows, OutputSchema.PAGES), layout.pages(runId));
+            write(spark.createDataFrame(pageRows, OutputSchema.PAGES), OutputSchema.PAGES_WRITE_OPTIONS,
+                    layout.pages(runId));
         } finally {
             progress.finish();
         }
@@ -174,9 +176,9 @@ public final class QuireJob {
         return out;
     }
 
-    private static void write(Dataset<Row> rows, String path) {
+    private static void write(Dataset<Row> rows, Map<String, String> options, String path) {
         try {
-            rows.write().mode(SaveMode.ErrorIfExists).parquet(path);
+            rows.write().mode(SaveMode.ErrorIfExists).options(options).parquet(path);
         } catch (RuntimeException e) {
             if (e instanceof QuireException q) {
                 throw q;

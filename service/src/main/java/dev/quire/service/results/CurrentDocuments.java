@@ -90,6 +90,15 @@ final class CurrentDocuments {
         return new CurrentDocuments(Set.copyOf(allRuns), paths, docs, pages);
     }
 
+    /** Closes the pages of runs this snapshot holds and {@code next} does not. */
+    void closeDropped(CurrentDocuments next) {
+        pagesByRun.forEach((run, pages) -> {
+            if (next.pagesByRun.get(run) != pages) {
+                pages.close();
+            }
+        });
+    }
+
     /** A row as the current view shows it: a skipped row stands for the ok result it reuses. */
     private static DocumentRow current(DocumentRow r) {
         if (!SKIPPED.equals(r.status())) {

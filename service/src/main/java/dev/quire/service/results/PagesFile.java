@@ -10,8 +10,11 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.internal.filter2.columnindex.ColumnIndexFilter;
+import org.apache.parquet.internal.filter2.columnindex.RowRanges;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -21,42 +24,49 @@ import org.apache.parquet.schema.Type;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * One pages file ({@code pages/run=ID/part-*.parquet}), its footer read once. A lookup reads the
- * rows of one document with a record filter on {@code doc_id}: row groups whose statistics or
- * dictionary exclude the id are skipped, and so are pages the column index excludes.
+ * One pages file ({@code pages/run=ID/part-*.parquet}), its footer and doc_id page ranges read
+ * once. A lookup skips the file when its doc_id ranges exclude the id; otherwise it computes the
+ * rows that may hold the document from the page index (min/max doc_id per page: the job writes
+ * small pages sorted by doc_id, see {@code OutputSchema.PAGES_WRITE_OPTIONS}), reads only the
+ * pages of each column that cover those rows, and keeps the rows whose doc_id matches. Files
+ * without a page index are read whole, row group by row group, with the same row filter.
  */
-final class PagesFile {
+final class PagesFile implements AutoCloseable {
     /** What a lookup reads: everything but {@code path} (the documents row has it), or just the text. */
     enum Projection {
         FULL, TEXT
     }
 
     private static final Set<String> TEXT_COLUMNS = Set.of(Columns.DOC_ID, Columns.PAGE, Columns.TEXT);
+    /** Readers kept open per file and projection: about the number of lookups that run at once. */
+    private static final int IDLE_READERS = 8;
 
     private final HadoopInputFile file;
     private final ParquetMetadata footer;
-    private final Configuration conf;
-    private final MessageType full;
-    private final MessageType text;
+    private final DocIdRanges docIds;
+    private final Map<Projection, Reading> readings = new EnumMap<>(Projection.class);
 
-    private PagesFile(HadoopInputFile file, ParquetMetadata footer, Configuration conf) {
+    private PagesFile(HadoopInputFile file, ParquetMetadata footer, DocIdRanges docIds, Configuration conf) {
         this.file = file;
         this.footer = footer;
-        this.conf = conf;
+        this.docIds = docIds;
         MessageType schema = footer.getFileMetaData().getSchema();
-        this.full = project(schema, name -> !name.equals(Columns.PATH));
-        this.text = project(schema, TEXT_COLUMNS::contains);
+        readings.put(Projection.FULL, new Reading(project(schema, name -> !name.equals(Columns.PATH)), conf));
+        readings.put(Projection.TEXT, new Reading(project(schema, TEXT_COLUMNS::contains), conf));
     }
 
     static PagesFile open(FileStatus status, Configuration conf) {
         try {
             HadoopInputFile file = HadoopInputFile.fromStatus(status, conf);
             try (ParquetFileReader reader = ParquetFileReader.open(file)) {
-                return new PagesFile(file, reader.getFooter(), conf);
+                return new PagesFile(file, reader.getFooter(), DocIdRanges.of(reader), conf);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the footer of " + status.getPath() + ": " + e.getMessage(), e);
@@ -65,32 +75,81 @@ final class PagesFile {
 
     /** The pages rows of one document in this file, in file order. */
     void read(String docId, Projection projection, List<PageRow> into) {
-        MessageType schema = projection == Projection.TEXT ? text : full;
+        if (!docIds.mayContain(docId)) {
+            return;
+        }
+        Reading reading = readings.get(projection);
         FilterCompat.Filter filter = FilterCompat.get(FilterApi.eq(FilterApi.binaryColumn(Columns.DOC_ID),
                 Binary.fromString(docId)));
-        ParquetReadOptions options = HadoopReadOptions.builder(conf).withRecordFilter(filter).build();
-        try (ParquetFileReader reader = ParquetFileReader.open(file, footer, options, file.newStream())) {
-            reader.setRequestedSchema(schema);
-            MessageColumnIO io = new ColumnIOFactory(footer.getFileMetaData().getCreatedBy())
-                    .getColumnIO(schema, footer.getFileMetaData().getSchema());
-            PageRowMaterializer materializer = new PageRowMaterializer(schema);
-            PageReadStore rowGroup;
-            while ((rowGroup = reader.readNextFilteredRowGroup()) != null) {
-                RecordReader<PageRow> records = io.getRecordReader(rowGroup, materializer, filter);
-                for (long i = 0; i < rowGroup.getRowCount(); i++) {
-                    PageRow row = records.read();
-                    if (row != null && !records.shouldSkipCurrentRecord()) {
-                        into.add(row);
-                    }
-                }
+        ParquetFileReader reader = null;
+        boolean reusable = false;
+        try {
+            reader = reading.readers.borrow();
+            for (int block = 0; block < footer.getBlocks().size(); block++) {
+                readBlock(reader, block, reading, filter, into);
             }
+            reusable = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.getPath() + ": " + e.getMessage(), e);
+        } finally {
+            if (reader != null) {
+                reading.readers.giveBack(reader, reusable);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        readings.values().forEach(r -> r.readers.close());
+    }
+
+    private static void readBlock(ParquetFileReader reader, int block, Reading reading, FilterCompat.Filter filter,
+                                  List<PageRow> into) throws IOException {
+        long rowCount = reader.getRowGroups().get(block).getRowCount();
+        // all rows when the file has no page index (it then cannot say which pages to skip)
+        RowRanges rows = ColumnIndexFilter.calculateRowRanges(filter, reader.getColumnIndexStore(block),
+                reading.paths, rowCount);
+        if (rows.rowCount() == 0) {
+            return;
+        }
+        PageReadStore pages = rows.rowCount() == rowCount ? reader.readRowGroup(block)
+                : reader.readFilteredRowGroup(block, rows);
+        RecordReader<PageRow> records = reading.io.getRecordReader(pages, new PageRowMaterializer(reading.schema),
+                filter);
+        for (long i = 0; i < pages.getRowCount(); i++) {
+            PageRow row = records.read();
+            if (row != null && !records.shouldSkipCurrentRecord()) {
+                into.add(row);
+            }
         }
     }
 
     private static MessageType project(MessageType schema, java.util.function.Predicate<String> keep) {
         List<Type> fields = schema.getFields().stream().filter(f -> keep.test(f.getName())).toList();
         return new MessageType(schema.getName(), fields);
+    }
+
+    /** One projection: its schema, record assembly and the readers opened for it. */
+    private final class Reading {
+        final MessageType schema;
+        final MessageColumnIO io;
+        final Set<ColumnPath> paths;
+        final ReaderPool readers;
+
+        Reading(MessageType schema, Configuration conf) {
+            this.schema = schema;
+            this.io = new ColumnIOFactory(footer.getFileMetaData().getCreatedBy())
+                    .getColumnIO(schema, footer.getFileMetaData().getSchema());
+            this.paths = schema.getColumns().stream().map(c -> ColumnPath.get(c.getPath()))
+                    .collect(Collectors.toUnmodifiableSet());
+            this.readers = new ReaderPool(() -> {
+                // options per reader: they hold the decompressors, which are neither thread-safe
+                // nor usable after the reader that shares them closes
+                ParquetReadOptions options = HadoopReadOptions.builder(conf).build();
+                ParquetFileReader reader = ParquetFileReader.open(file, footer, options, file.newStream());
+                reader.setRequestedSchema(schema);
+                return reader;
+            }, IDLE_READERS);
+        }
     }
 }

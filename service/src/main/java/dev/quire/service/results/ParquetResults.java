@@ -3,6 +3,7 @@ package dev.quire.service.results;
 import dev.quire.job.CommittedRuns;
 import dev.quire.job.OutputLayout;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +32,8 @@ public final class ParquetResults implements Results {
 
     public ParquetResults(String outputRoot, Configuration conf) {
         this.layout = new OutputLayout(outputRoot);
-        this.conf = conf;
-        this.documents = new DocumentsTable(layout, conf);
+        this.conf = forLookups(conf);
+        this.documents = new DocumentsTable(layout, this.conf);
         refresh();
     }
 
@@ -96,7 +97,9 @@ public final class ParquetResults implements Results {
             for (String run : added) {
                 rows.put(run, documents.ofRun(run));
             }
-            current.set(now.with(rows, run -> RunPages.open(layout, run, conf)));
+            CurrentDocuments next = now.with(rows, run -> RunPages.open(layout, run, conf));
+            current.set(next);
+            now.closeDropped(next);
             // the newest run is the one a listing most likely asks for next
             String newest = added.get(added.size() - 1);
             runRows.put(newest, rows.get(newest));
@@ -105,8 +108,21 @@ public final class ParquetResults implements Results {
 
     @Override
     public void close() {
-        current.set(CurrentDocuments.EMPTY);
+        current.getAndSet(CurrentDocuments.EMPTY).closeDropped(CurrentDocuments.EMPTY);
         runRows.clear();
+    }
+
+    /**
+     * Local files are read without Hadoop's {@code .crc} side files: checking them costs about half
+     * of a lookup's CPU (every small positioned read re-reads and re-sums whole checksum chunks).
+     * Parquet's own page checksums, which Spark writes by default, are verified instead.
+     */
+    private static Configuration forLookups(Configuration conf) {
+        Configuration c = new Configuration(conf);
+        c.set("fs.file.impl", RawLocalFileSystem.class.getName());
+        c.setBoolean("fs.file.impl.disable.cache", true);
+        c.setBoolean("parquet.page.verify-checksum.enabled", true);
+        return c;
     }
 
     private static List<PageRow> pages(CurrentDocuments now, DocumentRow row, String docId,

@@ -12,7 +12,7 @@ import java.util.List;
  * The pages files of one committed run. A document's pages may lie in more than one file (its page
  * ranges were read by different tasks), so a lookup asks every file and orders the rows by page.
  */
-final class RunPages {
+final class RunPages implements AutoCloseable {
     private final List<PagesFile> files;
 
     private RunPages(List<PagesFile> files) {
@@ -31,5 +31,11 @@ final class RunPages {
         }
         pages.sort(Comparator.comparingInt(PageRow::page));
         return pages;
+    }
+
+    /** Closes the files' idle readers; a lookup still in flight closes its own when it ends. */
+    @Override
+    public void close() {
+        files.forEach(PagesFile::close);
     }
 }

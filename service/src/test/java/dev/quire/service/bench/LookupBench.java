@@ -6,6 +6,8 @@ import dev.quire.service.results.ParquetResults;
 import dev.quire.service.results.Results;
 import org.apache.hadoop.conf.Configuration;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -118,6 +122,8 @@ public final class LookupBench {
         AtomicLong failures = new AtomicLong();
         long[][] latencies = new long[threads][];
         int[] counts = new int[threads];
+        long[] cpu = new long[threads];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int me = t;
@@ -125,11 +131,18 @@ public final class LookupBench {
                 long[] mine = new long[1 << 16];
                 int n = 0;
                 ThreadLocalRandom random = ThreadLocalRandom.current();
+                long cpuFrom = -1;
                 while (true) {
                     String id = ids.get(random.nextInt(ids.size()));
                     long t0 = System.nanoTime();
                     if (t0 >= end) {
                         break;
+                    }
+                    if (t0 >= measureFrom && cpuFrom < 0) {
+                        cpuFrom = mx.getCurrentThreadCpuTime();
+                    }
+                    if (t0 >= measureFrom && cpuFrom < 0) {
+                        cpuFrom = mx.getCurrentThreadCpuTime();
                     }
                     boolean found;
                     try {
@@ -150,6 +163,8 @@ public final class LookupBench {
                 }
                 latencies[me] = mine;
                 counts[me] = n;
+                cpu[me] = cpuFrom < 0 ? 0 : mx.getCurrentThreadCpuTime() - cpuFrom;
+                cpu[me] = cpuFrom < 0 ? 0 : mx.getCurrentThreadCpuTime() - cpuFrom;
             }, "lookup-" + t);
             workers.add(worker);
             worker.start();
@@ -174,6 +189,9 @@ public final class LookupBench {
         System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  mean %.2f%n", ms(pct(all, 50)),
                 ms(pct(all, 90)), ms(pct(all, 99)), ms(all[total - 1]), ms((long) Arrays.stream(all).average()
                         .orElse(0)));
+        // CPU the lookup threads themselves used (the work of a lookup, apart from waiting for a core):
+        // on a busy machine latency says little, this still does
+        System.out.printf("lookup-thread CPU ms per lookup: %.2f%n", ms(Arrays.stream(cpu).sum() / total));
     }
 
     private static long pct(long[] sorted, double p) {

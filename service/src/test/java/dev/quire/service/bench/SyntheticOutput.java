@@ -76,7 +76,8 @@ public final class SyntheticOutput {
             List<Long> docs = LongStream.range(0, documents).boxed().toList();
             JavaRDD<Row> pageRows = jsc.parallelize(docs, FILES)
                     .mapPartitions(part -> pagesOf(part, pages, runId));
-            spark.createDataFrame(pageRows, OutputSchema.PAGES).write().parquet(layout.pages(runId));
+            spark.createDataFrame(pageRows, OutputSchema.PAGES).write().options(OutputSchema.PAGES_WRITE_OPTIONS)
+                    .parquet(layout.pages(runId));
 
             Timestamp processedAt = Timestamp.from(Instant.now());
             List<Row> rows = new ArrayList<>(documents);
