@@ -56,7 +56,7 @@ class SparkPresetsTest {
         return p;
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("conf/java-opts"))) {
                 return d;
