@@ -2,10 +2,12 @@ package dev.quire.cluster;
 
 import org.apache.spark.internal.config.ConfigEntry;
 import org.apache.spark.resource.ResourceInformation;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +16,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +131,47 @@ class SparkPresetsTest {
         assertThat(max).isLessThanOrEqualTo(0.5);
         // only settings: no scheduling, no master, so it can go on top of any preset
         assertThat(rapids.stringPropertyNames()).noneMatch(k -> k.contains(".resource.") || k.equals("spark.master"));
+    }
+
+    @Test
+    void rapidsKeysAreInTheRealPluginWhenItIsAtHand() throws IOException {
+        // the 0.5 GB plugin jar is no build dependency: checked only where scripts/fetch-rapids.sh put it
+        Path jar = rapidsJar();
+        Assumptions.assumeTrue(jar != null,
+                "no RAPIDS jar: set QUIRE_RAPIDS_JAR or run scripts/fetch-rapids.sh to check keys against it");
+        String conf = null;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            // one copy of RapidsConf per supported Spark version (spark413/… for 4.1.3)
+            ZipEntry entry = zip.stream()
+                    .filter(e -> e.getName().matches("spark41\\d/com/nvidia/spark/rapids/RapidsConf\\$\\.class"))
+                    .findFirst().orElse(null);
+            assertThat(entry).as("RapidsConf for Spark 4.1 in %s", jar).isNotNull();
+            try (InputStream in = zip.getInputStream(entry)) {
+                conf = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+        }
+        Set<String> used = new TreeSet<>(RAPIDS_KEYS);
+        for (String preset : presets()) {
+            load(preset).stringPropertyNames().stream().filter(k -> k.startsWith("spark.rapids.")).forEach(used::add);
+        }
+        for (String key : used) {
+            assertThat(conf).as("%s defined by %s", key, jar.getFileName()).contains(key);
+        }
+    }
+
+    private static Path rapidsJar() throws IOException {
+        String env = System.getenv("QUIRE_RAPIDS_JAR");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        Path dir = repositoryRoot().resolve(".rapids");
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("rapids-4-spark_2\\.13-.*\\.jar"))
+                    .findFirst().orElse(null);
+        }
     }
 
     @Test
