@@ -120,8 +120,9 @@ prop() {
 }
 
 # take_opt NAME: removes every "NAME VALUE" / "NAME=VALUE" from submit_opts and leaves their
-# values in $taken, comma-separated (spark-submit keeps only the last --jars or --files, so
-# ours are added to the user's). Not in $(...): that would change a copy of submit_opts.
+# values in the array taken_list and, comma-separated, in $taken (spark-submit keeps only the
+# last --jars or --files, so ours are added to the user's). Not in $(...): that would change a
+# copy of submit_opts.
 take_opt() {
   local name="$1" kept=() values=() i=0 n=${#submit_opts[@]}
   while ((i < n)); do
@@ -135,6 +136,7 @@ take_opt() {
     fi
   done
   submit_opts=(${kept[@]+"${kept[@]}"})
+  taken_list=(${values[@]+"${values[@]}"})
   taken="$(IFS=,; echo "${values[*]+"${values[*]}"}")"
 }
 
@@ -194,7 +196,7 @@ if [[ -n "$native_dir" ]]; then
   done
   # spark-submit lets --driver-java-options win over spark.driver.extraJavaOptions
   take_opt --driver-java-options
-  [[ -z "$taken" ]] || extra_back+=(--driver-java-options "${taken//,/ } $native_opt")
+  ((${#taken_list[@]} == 0)) || extra_back+=(--driver-java-options "${taken_list[*]} $native_opt")
 fi
 
 args=(--properties-file "$props" --load-spark-defaults ${extra_front[@]+"${extra_front[@]}"}
