@@ -1,5 +1,6 @@
 package dev.quire.cli;
 
+import dev.quire.InvalidSettingsException;
 import dev.quire.ocr.ClassifierMode;
 import dev.quire.ocr.Device;
 import dev.quire.ocr.EngineSettings;
@@ -22,8 +23,13 @@ final class PipelineOptions {
             description = "Render resolution for OCR (scans are never rendered above their own). Default: ${DEFAULT-VALUE}.")
     int dpi;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
-            description = "auto (CUDA if available, else CPU with a warning), cpu, cuda or cuda:N. Default: ${DEFAULT-VALUE}.")
+    /** Spark property for the device when --device is not given (conf/spark-gpu.conf sets cuda). */
+    static final String DEVICE_PROPERTY = "spark.quire.device";
+
+    // no picocli default: a missing --device lets spark.quire.device apply (quire run)
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "auto (CUDA if available, else CPU with a warning), cpu, cuda or cuda:N. Default: auto"
+                    + " (quire run: the Spark property " + DEVICE_PROPERTY + " when set).")
     String device;
 
     @Option(names = "--ocr-threads", paramLabel = "N", defaultValue = "" + EngineSettings.DEFAULT_CPU_THREADS,
@@ -56,8 +62,16 @@ final class PipelineOptions {
 
     /** Validated settings; invalid values raise an error that quotes them. */
     PipelineSettings settings() {
+        return settings(null);
+    }
+
+    /**
+     * Validated settings, with {@code configuredDevice} (the value of {@value #DEVICE_PROPERTY},
+     * or null) as the device when --device was not given.
+     */
+    PipelineSettings settings(String configuredDevice) {
         EngineSettings engine = EngineSettings.defaults()
-                .withDevice(Device.parse(device))
+                .withDevice(device(configuredDevice))
                 .withCpuThreads(ocrThreads)
                 .withClassifier(ClassifierMode.parse(classifier))
                 .withModelDir(modelDir == null ? null : modelDir.toString())
@@ -66,5 +80,20 @@ final class PipelineOptions {
                 .withRecognition(RecognitionSettings.DEFAULTS.withBatchSize(recBatch));
         RenderSettings render = RenderSettings.DEFAULTS.withDpi(dpi).withMaxPixels(maxPixels);
         return PipelineSettings.defaults().withMode(ProcessingMode.parse(mode)).withRender(render).withEngine(engine);
+    }
+
+    private Device device(String configuredDevice) {
+        if (device != null) {
+            return Device.parse(device);
+        }
+        if (configuredDevice == null) {
+            return Device.AUTO;
+        }
+        try {
+            return Device.parse(configuredDevice);
+        } catch (InvalidSettingsException e) {
+            // name the property, not --device, which the user did not give
+            throw InvalidSettingsException.of(DEVICE_PROPERTY, configuredDevice, "auto, cpu, cuda or cuda:N");
+        }
     }
 }

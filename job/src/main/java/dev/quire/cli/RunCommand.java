@@ -66,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // validated before Spark starts, so that bad options fail fast
         RunSettings settings = new RunSettings(inputs, output, pipeline.settings(), pagesPerTask, incremental);
         Thread warm = new Thread(FontCache::warm, "quire-font-cache");
         warm.setDaemon(true);
@@ -73,6 +74,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = sparkOptions.session("quire run", true);
         try {
+            // the device may come from the Spark configuration (conf/spark-gpu.conf), known only now
+            settings = new RunSettings(inputs, output,
+                    pipeline.settings(spark.sparkContext().getConf().get(PipelineOptions.DEVICE_PROPERTY, null)),
+                    pagesPerTask, incremental);
             if (spark.sparkContext().isLocal() && settings.pipeline().mode() != ProcessingMode.TEXT) {
                 // in local mode this JVM is the executor: load the models now, so that a device that
                 // cannot be used fails before any work and its warning comes before the progress bar

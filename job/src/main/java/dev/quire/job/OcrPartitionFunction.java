@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Executor side of the OCR stage: renders and reads the pages of each task with the executor's
- * shared engine ({@code Engines.shared}, created on first use in this JVM) and emits one row per
- * page, sorted by document and page within the partition. A document that cannot be read yields
+ * shared engine ({@code Engines.shared}, created on first use in this JVM, on the GPU Spark
+ * assigned to the task: {@link TaskDevice}) and emits one row per page, sorted by document and
+ * page within the partition. A document that cannot be read yields
  * failed page rows; only engine failures (models, device) fail the task.
  */
 final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, Row> {
@@ -43,7 +44,7 @@ final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, 
         List<PageTask> ordered = new ArrayList<>();
         tasks.forEachRemaining(ordered::add);
         ordered.sort(Comparator.comparing(PageTask::docId).thenComparingInt(t -> t.range().start()));
-        PageProcessor pages = new PageProcessor(settings);
+        PageProcessor pages = new PageProcessor(settings.withEngine(TaskDevice.forCurrentTask(settings.engine())));
         return ordered.stream().flatMap(t -> process(pages, t).stream()).iterator();
     }
 
