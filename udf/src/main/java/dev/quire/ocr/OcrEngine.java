@@ -153,8 +153,18 @@ public final class OcrEngine implements AutoCloseable {
         long t2 = System.nanoTime();
         boolean pageTurned = orient(crops);
         long t3 = System.nanoTime();
-        CtcResult[] decoded = batcher != null ? batcher.recognize(crops) : recognizer.recognize(crops);
-        long t4 = System.nanoTime();
+        CtcResult[] decoded;
+        double recognizeMs;
+        double waitMs = 0;
+        if (batcher != null) {
+            RecognitionBatcher.Batched batched = batcher.recognizeTimed(crops);
+            decoded = batched.results();
+            recognizeMs = ms(batched.busyNanos());
+            waitMs = ms(batched.waitNanos());
+        } else {
+            decoded = recognizer.recognize(crops);
+            recognizeMs = ms(System.nanoTime() - t3);
+        }
         // lines are laid out as the text reads: on a page that is upside down, in the turned frame
         List<TextLine> kept = new ArrayList<>();
         for (int i = 0; i < decoded.length; i++) {
@@ -165,7 +175,8 @@ public final class OcrEngine implements AutoCloseable {
                         pageTurned ? turn(q, page.width(), page.height()) : q));
             }
         }
-        StageTimes times = new StageTimes(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), crops.size());
+        StageTimes times = new StageTimes(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), recognizeMs, crops.size(),
+                waitMs);
         PageOcr ocr = layout(kept, times);
         if (!pageTurned) {
             return ocr;
