@@ -31,8 +31,8 @@ final class EngineReports {
             REPORTED.put(engine, now);
             total = total.plus(now);
         }
-        if (total.ocrPages() > 0) {
-            LOG.info("executor engine totals: {} pages, det {} images in {} s, rec {} lines in {} batches, {} s",
+        if (total.ocrPages() > 0 && LOG.isDebugEnabled()) {
+            LOG.debug("executor engine totals: {} pages, det {} images in {} s, rec {} lines in {} batches, {} s",
                     total.ocrPages(), total.detect().items(), String.format("%.1f", total.detect().seconds()),
                     total.recognize().items(), total.recognize().calls(),
                     String.format("%.1f", total.recognize().seconds()));
