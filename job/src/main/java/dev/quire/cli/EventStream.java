@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quire.job.RunSummary;
 import dev.quire.local.Progress;
+import dev.quire.ocr.StageFigures;
 
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {"event":"planned","run_id":"…","documents":3,"pages":12}
  * {"event":"progress","pages_done":8,"pages_total":12}
  * {"event":"document","doc_id":"…","path":"…","status":"ok","pages":4}
- * {"event":"finished","run_id":"…","documents":{"ok":3},"pages":{"ocr":12},"seconds":9.5,"output":"…"}
+ * {"event":"finished","run_id":"…","documents":{"ok":3},"pages":{"ocr":12},"seconds":9.5,"output":"…",
+ *  "stages":{"wall_seconds":9.5,"render":{…},"detect":{…},"classify":{…},"recognize":{…},…}}
  * {"event":"failed","error":"input path 'x' does not exist"}
  * </pre>
  */
@@ -57,7 +59,9 @@ final class EventStream implements Progress {
         s.documents().forEach((k, v) -> documents.put(k.label(), v));
         ObjectNode pages = e.putObject("pages");
         s.pages().forEach((k, v) -> pages.put(k.label(), v));
-        emit(e.put("seconds", s.seconds()).put("output", s.output()));
+        e.put("seconds", s.seconds()).put("output", s.output());
+        e.set("stages", JSON.valueToTree(StageFigures.map(s.stages(), s.seconds())));
+        emit(e);
     }
 
     void failed(String error) {

@@ -5,6 +5,8 @@ import dev.quire.local.InputFiles;
 import dev.quire.local.LocalRunner;
 import dev.quire.local.Progress;
 import dev.quire.ocr.Engines;
+import dev.quire.ocr.StageFigures;
+import dev.quire.ocr.StageStats;
 import dev.quire.pipeline.ProcessingMode;
 import dev.quire.pipeline.PipelineSettings;
 import dev.quire.render.FontCache;
@@ -29,6 +31,7 @@ import java.util.concurrent.Callable;
         footer = {"  quire ocr scan.pdf                      text on stdout, pages separated by form feeds",
                 "  quire ocr -o out/ --format json a.pdf b.pdf   out/a.json, out/b.json",
                 "  quire ocr --mode ocr --dpi 300 --device cuda:0 book.pdf",
+                "  quire ocr --mode ocr -q --stats --stats-json stages.json --rec-batch-wait 10 scans/",
                 "%nExit status: 0 all documents ok, 1 failure (models, device, output), 2 bad command line,",
                 "3 finished but some documents failed (one error line each on stderr)."})
 final class OcrCommand implements Callable<Integer> {
@@ -55,6 +58,11 @@ final class OcrCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Print throughput and per-stage timings on stderr at the end.")
     private boolean stats;
 
+    @Option(names = "--stats-json", paramLabel = "FILE",
+            description = "Write the per-stage figures (render pages/s, detect images/s, recognize lines/s, batch fill, "
+                    + "session busy time) as JSON to FILE ('-' for stdout).")
+    private String statsJson;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress line on stderr.")
     private boolean quiet;
 
@@ -71,9 +79,10 @@ final class OcrCommand implements Callable<Integer> {
         Thread warm = new Thread(FontCache::warm, "quire-font-cache");
         warm.setDaemon(true);
         warm.start();
+        StageStats before = StageStats.NONE;
         if (settings.mode() != ProcessingMode.TEXT) {
             // load the models (and resolve the device) now: a device that cannot be used fails before any work
-            Engines.shared(settings.engine());
+            before = Engines.shared(settings.engine()).stats();
         }
         List<Path> files = InputFiles.expand(inputs);
         PrintWriter stderr = spec.commandLine().getErr();
@@ -85,9 +94,16 @@ final class OcrCommand implements Callable<Integer> {
             out.write(d);
         }, progress);
         out.finish();
+        StageStats stages = settings.mode() == ProcessingMode.TEXT ? StageStats.NONE
+                : Engines.shared(settings.engine()).stats().minus(before).withRender(totals.ocrPages(), totals.renderSeconds());
+        double wall = totals.seconds();
         if (stats) {
             stderr.println(totals.summary());
+            stderr.println(StageFigures.text(stages, wall));
             stderr.flush();
+        }
+        if (statsJson != null) {
+            StatsJson.write(statsJson, StatsJson.figures(settings, stages, wall), spec.commandLine().getOut());
         }
         return totals.failedDocuments() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }

@@ -52,6 +52,17 @@ final class PipelineOptions {
             description = "Text lines per recognition call; 0 chooses by device (1 on CPU, 16 on CUDA). Default: ${DEFAULT-VALUE}.")
     int recBatch;
 
+    @Option(names = "--rec-batch-wait", paramLabel = "MS|auto", defaultValue = "auto",
+            description = "How long text lines from concurrently read pages may wait to share a recognition batch; "
+                    + "0 reads each page's lines on their own; auto: " + RecognitionSettings.GPU_WAIT_MILLIS
+                    + " ms on CUDA, 0 on CPU. Default: ${DEFAULT-VALUE}.")
+    String recBatchWait;
+
+    @Option(names = "--rec-width-bucket", paramLabel = "PX", defaultValue = "" + RecognitionSettings.DEFAULT_WIDTH_BUCKET,
+            description = "Shared recognition batches are padded to a multiple of PX columns, so that input shapes "
+                    + "repeat (GPU kernels are chosen per shape). Default: ${DEFAULT-VALUE}.")
+    int recWidthBucket;
+
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + RenderSettings.DEFAULT_MAX_PIXELS,
             description = "Largest rendered page; bigger pages are rendered at a lower resolution. Default: ${DEFAULT-VALUE}.")
     long maxPixels;
@@ -59,6 +70,22 @@ final class PipelineOptions {
     @Option(names = "--no-space-restore", negatable = false,
             description = "Keep the recogniser's word spacing as is (by default dropped spaces are restored from character gaps).")
     boolean noSpaceRestore;
+
+    private RecognitionSettings recognition() {
+        if (recWidthBucket < 1 || recWidthBucket > RecognitionSettings.MAX_WIDTH_BUCKET) {
+            throw InvalidSettingsException.of("--rec-width-bucket", recWidthBucket,
+                    "pixels 1.." + RecognitionSettings.MAX_WIDTH_BUCKET);
+        }
+        int wait;
+        try {
+            wait = RecognitionSettings.parseBatchWait(recBatchWait);
+        } catch (InvalidSettingsException e) {
+            throw InvalidSettingsException.of("--rec-batch-wait", recBatchWait,
+                    "auto or milliseconds 0.." + RecognitionSettings.MAX_WAIT_MILLIS);
+        }
+        return RecognitionSettings.DEFAULTS.withBatchSize(recBatch).withBatchWaitMillis(wait)
+                .withWidthBucket(recWidthBucket);
+    }
 
     /** Validated settings; invalid values raise an error that quotes them. */
     PipelineSettings settings() {
@@ -77,7 +104,7 @@ final class PipelineOptions {
                 .withModelDir(modelDir == null ? null : modelDir.toString())
                 .withRestoreSpaces(!noSpaceRestore)
                 .withDetection(DetectionSettings.DEFAULTS.withLimitSideLen(detLimit))
-                .withRecognition(RecognitionSettings.DEFAULTS.withBatchSize(recBatch));
+                .withRecognition(recognition());
         RenderSettings render = RenderSettings.DEFAULTS.withDpi(dpi).withMaxPixels(maxPixels);
         return PipelineSettings.defaults().withMode(ProcessingMode.parse(mode)).withRender(render).withEngine(engine);
     }

@@ -45,6 +45,7 @@ public final class Quire implements Runnable {
             cli.addSubcommand(new ExportCommand());
         }
         cli.addSubcommand(new OcrCommand());
+        cli.addSubcommand(new BenchCommand());
         for (QuireSubcommand extra : ServiceLoader.load(QuireSubcommand.class, Quire.class.getClassLoader())) {
             cli.addSubcommand(extra.command());
         }

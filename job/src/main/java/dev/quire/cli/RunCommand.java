@@ -5,6 +5,7 @@ import dev.quire.job.RunSettings;
 import dev.quire.job.RunSummary;
 import dev.quire.local.Progress;
 import dev.quire.ocr.Engines;
+import dev.quire.ocr.StageFigures;
 import dev.quire.pipeline.ProcessingMode;
 import dev.quire.render.FontCache;
 import org.apache.spark.sql.SparkSession;
@@ -99,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
             }
             if (!quiet) {
                 err.println(summary.describe());
+                if (summary.stages().ocrPages() > 0) {
+                    err.println(StageFigures.text(summary.stages(), summary.seconds()));
+                }
                 err.flush();
             }
             return summary.failedDocuments() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;

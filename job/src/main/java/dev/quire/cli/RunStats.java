@@ -30,20 +30,32 @@ final class RunStats {
         }
     }
 
+    synchronized long ocrPages() {
+        return pages.getOrDefault(PageMethod.OCR, 0);
+    }
+
+    synchronized double renderSeconds() {
+        return renderMs / 1e3;
+    }
+
+    double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
     synchronized int failedDocuments() {
         return documents.entrySet().stream().filter(e -> e.getKey().isFailure()).mapToInt(Map.Entry::getValue).sum();
     }
 
     synchronized String summary() {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = seconds();
         int total = pages.values().stream().mapToInt(Integer::intValue).sum();
         return String.format(Locale.ROOT,
                 "documents: %s%npages: %d (%s) in %.1f s, %.2f pages/s%n"
                         + "OCR stage time (sum over threads): render %.1f s, detect %.1f s, crop %.1f s, "
-                        + "classify %.1f s, recognize %.1f s; %d lines",
+                        + "classify %.1f s, recognize %.1f s (model time; %.1f s more queued for shared batches); %d lines",
                 counts(documents), total, counts(pages), seconds, total / Math.max(seconds, 1e-9),
                 renderMs / 1e3, stages.detectMs() / 1e3, stages.cropMs() / 1e3, stages.classifyMs() / 1e3,
-                stages.recognizeMs() / 1e3, stages.lines());
+                stages.recognizeMs() / 1e3, stages.recognizeWaitMs() / 1e3, stages.lines());
     }
 
     private static <E extends Enum<E>> String counts(Map<E, Integer> m) {

@@ -1,5 +1,6 @@
 package dev.quire.job;
 
+import dev.quire.ocr.StageStats;
 import dev.quire.pipeline.PageMethod;
 import dev.quire.pipeline.PageProcessor;
 import dev.quire.pipeline.PageResult;
@@ -30,13 +31,15 @@ final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, 
     private final PipelineSettings settings;
     private final String runId;
     private final CollectionAccumulator<RangeDone> rangesDone;
+    private final StageStatsAccumulator stages;
 
     OcrPartitionFunction(HadoopConf conf, PipelineSettings settings, String runId,
-                         CollectionAccumulator<RangeDone> rangesDone) {
+                         CollectionAccumulator<RangeDone> rangesDone, StageStatsAccumulator stages) {
         this.conf = conf;
         this.settings = settings;
         this.runId = runId;
         this.rangesDone = rangesDone;
+        this.stages = stages;
     }
 
     @Override
@@ -45,10 +48,26 @@ final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, 
         tasks.forEachRemaining(ordered::add);
         ordered.sort(Comparator.comparing(PageTask::docId).thenComparingInt(t -> t.range().start()));
         PageProcessor pages = new PageProcessor(settings.withEngine(TaskDevice.forCurrentTask(settings.engine())));
-        return ordered.stream().flatMap(t -> process(pages, t).stream()).iterator();
+        RenderTally render = new RenderTally();
+        Iterator<Row> rows = ordered.stream().flatMap(t -> process(pages, t, render).stream()).iterator();
+        return new EndOfIterator<>(rows, () -> stages.add(EngineReports.sinceLastReport()
+                .plus(StageStats.NONE.withRender(render.pages, render.seconds))));
     }
 
-    private List<Row> process(PageProcessor pages, PageTask task) {
+    /** Rendering time of this task's OCR pages (rendering happens outside the engine). */
+    private static final class RenderTally {
+        long pages;
+        double seconds;
+
+        void add(PageResult page) {
+            if (page.method() == PageMethod.OCR) {
+                pages++;
+                seconds += page.renderMs() / 1e3;
+            }
+        }
+    }
+
+    private List<Row> process(PageProcessor pages, PageTask task, RenderTally render) {
         List<Row> rows = new ArrayList<>(task.range().size());
         int failed = 0;
         String missing = null;
@@ -56,6 +75,7 @@ final class OcrPartitionFunction implements FlatMapFunction<Iterator<PageTask>, 
              PdfDocument doc = PdfDocument.open(local.path(), task.path())) {
             for (int i = task.range().start(); i < task.range().end() && i < doc.pageCount(); i++) {
                 PageResult page = pages.process(doc, i);
+                render.add(page);
                 failed += page.method() == PageMethod.FAILED ? 1 : 0;
                 rows.add(PageRows.row(task, page, runId));
             }

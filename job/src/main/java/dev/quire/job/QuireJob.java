@@ -2,6 +2,7 @@ package dev.quire.job;
 
 import dev.quire.QuireException;
 import dev.quire.local.Progress;
+import dev.quire.ocr.StageFigures;
 import dev.quire.pipeline.DocumentStatus;
 import dev.quire.pipeline.PageMethod;
 import dev.quire.pipeline.PageRange;
@@ -92,8 +93,12 @@ public final class QuireJob {
             }
         }
 
+        // per-stage figures from every executor's engine (Spark may count a recomputed task twice)
+        StageStatsAccumulator stages = new StageStatsAccumulator();
+        EngineReports.sinceLastReport();   // local mode: what this JVM's engines did before this run is not its work
+        jsc.sc().register(stages, "quire stage figures");
         Map<String, DocumentRows.PageTotals> totals = tasks.isEmpty() ? Map.of()
-                : readPages(jsc, hadoop, s, runId, layout, tasks, totalPages, toRead, progress);
+                : readPages(jsc, hadoop, s, runId, layout, tasks, totalPages, toRead, progress, stages);
 
         Timestamp processedAt = Timestamp.from(Instant.now());
         DocumentRows rows = new DocumentRows(runId, pipeline, processedAt);
@@ -122,7 +127,8 @@ public final class QuireJob {
         });
         Instant finished = Instant.now();
         double seconds = Duration.between(started, finished).toMillis() / 1000.0;
-        RunSummary summary = new RunSummary(runId, s.output(), byStatus, byMethod, seconds);
+        RunSummary summary = new RunSummary(runId, s.output(), byStatus, byMethod, seconds,
+                stages.value());
         manifest(s, runId, started, finished, fingerprint, summary).commit(layout, conf);
         return summary;
     }
@@ -131,10 +137,10 @@ public final class QuireJob {
     private Map<String, DocumentRows.PageTotals> readPages(JavaSparkContext jsc, HadoopConf hadoop, RunSettings s,
                                                            String runId, OutputLayout layout, List<PageTask> tasks,
                                                            int totalPages, Map<String, ProbedFile> toRead,
-                                                           Progress progress) {
+                                                           Progress progress, StageStatsAccumulator stages) {
         CollectionAccumulator<RangeDone> done = jsc.sc().collectionAccumulator("quire page ranges done");
         JavaRDD<Row> pageRows = jsc.parallelize(tasks, slices(tasks.size(), jsc.defaultParallelism()))
-                .mapPartitions(new OcrPartitionFunction(hadoop, s.pipeline(), runId, done));
+                .mapPartitions(new OcrPartitionFunction(hadoop, s.pipeline(), runId, done, stages));
         progress.pagesQueued(totalPages);
         try (ProgressPoller poller = new ProgressPoller(done, progress, toRead, PROGRESS_POLL_MS)) {
             jsc.setJobDescription("quire run " + runId + ": OCR " + totalPages + " pages");
@@ -218,7 +224,7 @@ public final class QuireJob {
                 finished.toString(), summary.seconds(), s.inputs(), s.output(), fingerprint.pipeline(),
                 fingerprint.models(), settings, documents,
                 pages, summary.pagesProcessed() / Math.max(summary.seconds(), 1e-9), spark.sparkContext().master(),
-                spark.sparkContext().applicationId());
+                spark.sparkContext().applicationId(), StageFigures.map(summary.stages(), summary.seconds()));
     }
 
     /** Partitions for {@code n} items: enough for balance and a responsive progress bar, not one file per page. */

@@ -18,11 +18,15 @@ import java.util.Map;
 /**
  * {@code runs/ID.json}: what a run read, how, what came out, and how long it took. Writing it
  * is the run's commit: it is written to a hidden file and renamed into place last.
+ *
+ * @param stages per-stage figures ({@code StageFigures}: render pages/s, det images/s, rec lines/s,
+ *               batch fill, session busy time); absent in manifests written before they existed
  */
 public record RunManifest(String runId, String quireVersion, String startedAt, String finishedAt, double seconds,
                           List<String> inputs, String output, String pipeline, String modelFingerprint,
                           Map<String, Object> settings, Map<String, Long> documents, Map<String, Long> pages,
-                          double pagesPerSecond, String sparkMaster, String sparkApplicationId) {
+                          double pagesPerSecond, String sparkMaster, String sparkApplicationId,
+                          Map<String, Object> stages) {
     // the contract only grows: manifests of later versions may carry fields this one does not know
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

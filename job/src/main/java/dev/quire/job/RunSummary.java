@@ -1,5 +1,6 @@
 package dev.quire.job;
 
+import dev.quire.ocr.StageStats;
 import dev.quire.pipeline.DocumentStatus;
 import dev.quire.pipeline.PageMethod;
 
@@ -7,9 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The outcome of a run, for the one-screen summary and the exit status. */
+/**
+ * The outcome of a run, for the one-screen summary and the exit status.
+ *
+ * @param stages per-stage work summed over the executors' engines (render, det, cls, rec)
+ */
 public record RunSummary(String runId, String output, Map<DocumentStatus, Long> documents,
-                         Map<PageMethod, Long> pages, double seconds) {
+                         Map<PageMethod, Long> pages, double seconds, StageStats stages) {
 
     public long failedDocuments() {
         return documents.entrySet().stream().filter(e -> e.getKey().isFailure()).mapToLong(Map.Entry::getValue).sum();

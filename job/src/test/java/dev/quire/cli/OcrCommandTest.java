@@ -95,6 +95,27 @@ class OcrCommandTest {
     void statsReportThroughputAndStages() {
         Result r = Result.of("ocr", "--device", "cpu", "-q", "--stats", scan.toString());
         assertThat(r.err()).contains("pages: 2 (ocr 2)").contains("pages/s").contains("recognize");
+        assertThat(r.err()).contains("stage figures").contains("images/s").contains("lines/s").contains("rec batches");
+    }
+
+    @Test
+    void statsJsonHasPerStageFigures() throws Exception {
+        Path json = dir.resolve("stages.json");
+        Result r = Result.of("ocr", "--device", "cpu", "--mode", "ocr", "-q", "--stats-json", json.toString(),
+                "--rec-batch-wait", "20", "--rec-batch", "4", "-o", dir.resolve("stats-out").toString(),
+                scan.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("device").asText()).isEqualTo("cpu");
+        assertThat(s.get("rec_batch_wait_ms").asInt()).isEqualTo(20);
+        assertThat(s.get("render").get("pages").asInt()).isEqualTo(2);
+        assertThat(s.get("detect").get("images").asInt()).isEqualTo(2);
+        JsonNode rec = s.get("recognize");
+        assertThat(rec.get("lines").asInt()).isGreaterThanOrEqualTo(TestPdfs.PROSE.size() + TestPdfs.PROSE_LEFT.size());
+        assertThat(rec.get("batch_limit").asInt()).isEqualTo(4);
+        assertThat(rec.get("mean_batch").asDouble()).isGreaterThan(1.0).isLessThanOrEqualTo(4.0);
+        assertThat(rec.get("fill").asDouble()).isBetween(0.25, 1.0);
+        assertThat(rec.get("seconds").asDouble()).isPositive();
     }
 
     @Test

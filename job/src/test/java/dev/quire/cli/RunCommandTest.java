@@ -124,6 +124,15 @@ class RunCommandTest {
         assertThat(m.get("pages").get("ocr").asInt()).isEqualTo(2);
         assertThat(m.get("pipeline").asText()).hasSize(16);
         assertThat(m.get("settings").get("pages_per_task").asInt()).isEqualTo(1);
+        // per-stage figures summed over tasks: only the scan's two pages were rendered and read
+        JsonNode stages = m.get("stages");
+        assertThat(stages.get("render").get("pages").asInt()).isEqualTo(2);
+        assertThat(stages.get("detect").get("images").asInt()).isEqualTo(2);
+        assertThat(stages.get("ocr_pages").asInt()).isEqualTo(2);
+        assertThat(stages.get("recognize").get("lines").asInt())
+                .isGreaterThanOrEqualTo(TestPdfs.PROSE.size() + TestPdfs.PROSE_LEFT.size());
+        assertThat(stages.get("recognize").get("lines_per_second").asDouble()).isPositive();
+        assertThat(stages.get("recognize").get("batch_limit").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -173,6 +182,7 @@ class RunCommandTest {
         JsonNode finished = events.get(events.size() - 1);
         assertThat(finished.get("documents").get("ok").asInt()).isEqualTo(1);
         assertThat(finished.get("documents").get("not_pdf").asInt()).isEqualTo(1);
+        assertThat(finished.get("stages").get("render").get("pages").asInt()).as("mode text renders nothing").isZero();
 
         Result failed = runJob(dir.resolve("nothing-here"), dir.resolve("events-out2"), "--events", "-q");
         assertThat(failed.code()).isEqualTo(ExitCodes.FATAL);

@@ -21,6 +21,11 @@ public final class Engines {
         return ENGINES.computeIfAbsent(settings, OcrEngine::open);
     }
 
+    /** The engines open in this JVM now (for per-stage reports). */
+    public static java.util.List<OcrEngine> open() {
+        return java.util.List.copyOf(ENGINES.values());
+    }
+
     /** Closes and forgets every shared engine (tests, service shutdown). */
     public static synchronized void closeAll() {
         ENGINES.values().forEach(OcrEngine::close);

@@ -44,10 +44,12 @@ public final class OcrEngine implements AutoCloseable {
     /** Read lock per recognition call, write lock to close: sessions are never closed mid-call. */
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.LongAdder pages = new java.util.concurrent.atomic.LongAdder();
+    private final int recBatchLimit;
 
     private OcrEngine(EngineSettings settings, Device device, String modelFingerprint, List<OnnxModel> models,
                       TextDetector detector, DirectionClassifier classifier, TextRecognizer recognizer,
-                      RecognitionBatcher batcher) {
+                      RecognitionBatcher batcher, int recBatchLimit) {
         this.settings = settings;
         this.device = device;
         this.modelFingerprint = modelFingerprint;
@@ -56,6 +58,7 @@ public final class OcrEngine implements AutoCloseable {
         this.classifier = classifier;
         this.recognizer = recognizer;
         this.batcher = batcher;
+        this.recBatchLimit = recBatchLimit;
         this.lineText = new LineText(recognizer.dictionary(), settings.restoreSpaces());
     }
 
@@ -83,7 +86,8 @@ public final class OcrEngine implements AutoCloseable {
             RecognitionBatcher batcher = wait > 0 ? new RecognitionBatcher(recognizer,
                     settings.recognition().batchSizeFor(gpu), wait, settings.recognition().widthBucket()) : null;
             OcrEngine engine = new OcrEngine(settings, sessions.resolved(), files.fingerprint(), List.copyOf(opened),
-                    new TextDetector(det, settings.detection()), cls, recognizer, batcher);
+                    new TextDetector(det, settings.detection()), cls, recognizer, batcher,
+                    settings.recognition().batchSizeFor(gpu));
             LOG.info("OCR engine ready on {} in {} ms (models {}, fingerprint {})", engine.device(),
                     (System.nanoTime() - start) / 1_000_000, files.source(), engine.modelFingerprint().substring(0, 12));
             return engine;
@@ -123,6 +127,22 @@ public final class OcrEngine implements AutoCloseable {
         return batcher == null ? Optional.empty() : Optional.of(batcher.statistics());
     }
 
+    /**
+     * What each stage did in this engine so far (rendering is not the engine's: zero here). The
+     * classifier's figures are empty when it is off.
+     */
+    public StageStats stats() {
+        ModelStats none = ModelStats.NONE;
+        ModelStats det = models.stream().filter(m -> m.name().equals("detection")).findFirst()
+                .map(OnnxModel::stats).orElse(none);
+        ModelStats cls = models.stream().filter(m -> m.name().equals("classifier")).findFirst()
+                .map(OnnxModel::stats).orElse(none);
+        ModelStats rec = models.stream().filter(m -> m.name().equals("recognition")).findFirst()
+                .map(OnnxModel::stats).orElse(none);
+        double wait = batcher == null ? 0 : batcher.statistics().waitSeconds();
+        return new StageStats(0, 0, pages.sum(), det, cls, rec, recBatchLimit, wait);
+    }
+
     /** SHA-256 of the model files and dictionary. */
     public String modelFingerprint() {
         return modelFingerprint;
@@ -143,6 +163,7 @@ public final class OcrEngine implements AutoCloseable {
     }
 
     private PageOcr read(GrayImage page) {
+        pages.increment();
         long t0 = System.nanoTime();
         List<Box> boxes = detector.detect(page);
         long t1 = System.nanoTime();
@@ -153,8 +174,18 @@ public final class OcrEngine implements AutoCloseable {
         long t2 = System.nanoTime();
         boolean pageTurned = orient(crops);
         long t3 = System.nanoTime();
-        CtcResult[] decoded = batcher != null ? batcher.recognize(crops) : recognizer.recognize(crops);
-        long t4 = System.nanoTime();
+        CtcResult[] decoded;
+        double recognizeMs;
+        double waitMs = 0;
+        if (batcher != null) {
+            RecognitionBatcher.Batched batched = batcher.recognizeTimed(crops);
+            decoded = batched.results();
+            recognizeMs = ms(batched.busyNanos());
+            waitMs = ms(batched.waitNanos());
+        } else {
+            decoded = recognizer.recognize(crops);
+            recognizeMs = ms(System.nanoTime() - t3);
+        }
         // lines are laid out as the text reads: on a page that is upside down, in the turned frame
         List<TextLine> kept = new ArrayList<>();
         for (int i = 0; i < decoded.length; i++) {
@@ -165,7 +196,8 @@ public final class OcrEngine implements AutoCloseable {
                         pageTurned ? turn(q, page.width(), page.height()) : q));
             }
         }
-        StageTimes times = new StageTimes(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), crops.size());
+        StageTimes times = new StageTimes(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), recognizeMs, crops.size(),
+                waitMs);
         PageOcr ocr = layout(kept, times);
         if (!pageTurned) {
             return ocr;
@@ -261,6 +293,8 @@ public final class OcrEngine implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
+                // the last word of an executor's engine: its per-stage figures, in the executor log
+                LOG.info("OCR engine on {} closing; {}", device, stats());
                 if (batcher != null) {
                     batcher.close();
                 }

@@ -70,6 +70,16 @@ class SharedBatchesTest {
             assertThat(stats.meanBatch()).isGreaterThan(1.5);
             assertThat(stats.batches()).isLessThan(lines);
             assertThat(stats.busySeconds()).isPositive();
+            // the engine's per-stage counters see the same batches, and every page once
+            StageStats s = engine.stats();
+            assertThat(s.ocrPages()).isEqualTo(PAGES.size());
+            assertThat(s.detect().items()).isEqualTo(PAGES.size());
+            assertThat(s.detect().seconds()).isPositive();
+            assertThat(s.recognize().items()).isEqualTo(lines);
+            assertThat(s.recognize().calls()).isEqualTo(stats.batches());
+            assertThat(s.recognize().maxItems()).isLessThanOrEqualTo(8);
+            assertThat(s.recBatchLimit()).isEqualTo(8);
+            assertThat(s.recognize().seconds()).isLessThanOrEqualTo(stats.busySeconds());
         }
     }
 

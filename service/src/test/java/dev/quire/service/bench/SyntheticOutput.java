@@ -96,7 +96,8 @@ public final class SyntheticOutput {
             new RunManifest(runId, "development", started.toString(), finished.toString(), seconds,
                     List.of("file:/corpus"), layout.root(), PIPELINE, PIPELINE, settings,
                     Map.of("ok", (long) documents), Map.of("ocr", (long) documents * pages),
-                    documents * pages / seconds, spark.sparkContext().master(), spark.sparkContext().applicationId())
+                    documents * pages / seconds, spark.sparkContext().master(), spark.sparkContext().applicationId(),
+                    null)
                     .commit(layout, spark.sparkContext().hadoopConfiguration());
         } finally {
             spark.stop();

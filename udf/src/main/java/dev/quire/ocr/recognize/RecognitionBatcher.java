@@ -22,13 +22,32 @@ import java.util.concurrent.locks.ReentrantLock;
  * Runtime cache per shape); a batch takes the oldest line's bucket and fills up with the nearest
  * narrower ones. On a GPU the recogniser is only fast in batches (about 10× more lines/s at 16
  * lines than at 1), and a single page rarely has lines of similar width enough to fill them.
+ *
+ * <p>No caller ever hangs: a recogniser failure fails exactly the callers whose lines were in
+ * that batch; if the dispatcher thread ends for any other reason, every queued and in-flight line
+ * fails and later calls fail at once; {@link #close} fails queued lines, lets the in-flight batch
+ * finish (its session must not be closed under it) and waits for the dispatcher to end.
  */
 public final class RecognitionBatcher implements AutoCloseable {
-    private record Request(GrayImage line, int natural, int width, long enqueuedNanos,
-                           CompletableFuture<CtcResult> result) {
+    /** How long {@link #close} waits for an in-flight batch before giving up on the dispatcher. */
+    static final long CLOSE_WAIT_MILLIS = 30_000;
+
+    /** One line's outcome: its result and its share of the batch's model time. */
+    private record Done(CtcResult result, long busyNanos) {
     }
 
-    private final TextRecognizer recognizer;
+    private record Request(GrayImage line, int natural, int width, long enqueuedNanos, CompletableFuture<Done> done) {
+    }
+
+    /**
+     * A caller's lines, recognised: results in the order given, the caller's share of model time
+     * (each batch's time split evenly over its lines) and the rest of its wall time, which it spent
+     * waiting in the queue for a batch to fill or for earlier batches to run.
+     */
+    public record Batched(CtcResult[] results, long busyNanos, long waitNanos) {
+    }
+
+    private final BatchRecognizer recognizer;
     private final int maxBatch;
     private final long maxWaitNanos;
     private final int bucket;
@@ -36,17 +55,23 @@ public final class RecognitionBatcher implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final Thread dispatcher;
-    private volatile boolean closed;
+    /** Lines the dispatcher has taken off the queue and not yet completed; guarded by {@link #lock}. */
+    private List<Request> inFlight = List.of();
+    private boolean closed;
+    /** Why the dispatcher ended while the batcher was open; guarded by {@link #lock}. */
+    private Throwable died;
 
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong waitNanos = new AtomicLong();
     private final AtomicLong columns = new AtomicLong();
     private final AtomicLong usedColumns = new AtomicLong();
 
-    public RecognitionBatcher(TextRecognizer recognizer, int maxBatch, long maxWaitMillis, int bucket) {
+    public RecognitionBatcher(BatchRecognizer recognizer, int maxBatch, long maxWaitMillis, int bucket) {
         if (maxBatch < 1 || maxWaitMillis < 0 || bucket < 1) {
-            throw new IllegalArgumentException("bad batcher settings: " + maxBatch + ", " + maxWaitMillis + ", " + bucket);
+            throw new IllegalArgumentException("bad batcher settings: batch " + maxBatch + ", wait "
+                    + maxWaitMillis + " ms, bucket " + bucket);
         }
         this.recognizer = recognizer;
         this.maxBatch = maxBatch;
@@ -57,9 +82,17 @@ public final class RecognitionBatcher implements AutoCloseable {
         dispatcher.start();
     }
 
-    /** What the batcher did so far: for per-stage reports. */
+    /**
+     * What the batcher did so far, for per-stage reports.
+     *
+     * @param meanBatch    lines per model call
+     * @param fill         {@code meanBatch / maxBatch}
+     * @param busySeconds  model time (session busy), queue waits excluded
+     * @param waitSeconds  summed over lines: time from queueing to the start of the line's batch
+     * @param paddingShare share of batch columns that were padding (bucket rounding and narrower lines)
+     */
     public record Statistics(long batches, long lines, double meanBatch, double fill, double busySeconds,
-                             double paddingShare) {
+                             double paddingShare, int maxBatch, double waitSeconds) {
     }
 
     public Statistics statistics() {
@@ -67,22 +100,31 @@ public final class RecognitionBatcher implements AutoCloseable {
         long l = lines.get();
         long c = columns.get();
         return new Statistics(b, l, b == 0 ? 0 : (double) l / b, b == 0 ? 0 : (double) l / (b * maxBatch),
-                busyNanos.get() / 1e9, c == 0 ? 0 : 1 - (double) usedColumns.get() / c);
+                busyNanos.get() / 1e9, c == 0 ? 0 : 1 - (double) usedColumns.get() / c, maxBatch,
+                waitNanos.get() / 1e9);
     }
 
     /** Recognises the lines (blocking until all are done), results in their order. */
     public CtcResult[] recognize(List<GrayImage> images) {
-        List<CompletableFuture<CtcResult>> futures = new ArrayList<>(images.size());
+        return recognizeTimed(images).results();
+    }
+
+    /** {@link #recognize} with this caller's model time and queue wait. */
+    public Batched recognizeTimed(List<GrayImage> images) {
+        long start = System.nanoTime();
+        List<CompletableFuture<Done>> futures = new ArrayList<>(images.size());
         lock.lock();
         try {
             if (closed) {
                 throw new QuireException("the recognition batcher is closed");
             }
-            long now = System.nanoTime();
+            if (died != null) {
+                throw new QuireException("the recognition batcher's dispatcher died: " + died, died);
+            }
             for (GrayImage image : images) {
-                CompletableFuture<CtcResult> f = new CompletableFuture<>();
+                CompletableFuture<Done> f = new CompletableFuture<>();
                 int natural = recognizer.naturalWidth(image);
-                queue.add(new Request(image, natural, bucketed(natural), now, f));
+                queue.add(new Request(image, natural, bucketed(natural), start, f));
                 futures.add(f);
             }
             arrived.signalAll();
@@ -90,35 +132,66 @@ public final class RecognitionBatcher implements AutoCloseable {
             lock.unlock();
         }
         CtcResult[] out = new CtcResult[futures.size()];
+        long busy = 0;
         for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = futures.get(i).join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new QuireException("recognition failed: " + e.getCause(), e.getCause());
-            }
+            Done done = await(futures.get(i));
+            out[i] = done.result();
+            busy += done.busyNanos();
         }
-        return out;
+        return new Batched(out, busy, Math.max(0, System.nanoTime() - start - busy));
+    }
+
+    private static Done await(CompletableFuture<Done> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new QuireException("recognition failed: " + e.getCause(), e.getCause());
+        }
     }
 
     int bucketed(int width) {
         return (width + bucket - 1) / bucket * bucket;
     }
 
+    /** The dispatcher thread, for tests that need it to die. */
+    Thread dispatcherThread() {
+        return dispatcher;
+    }
+
     private void dispatch() {
-        while (true) {
+        Throwable why = null;
+        try {
             List<Request> batch;
-            try {
-                batch = nextBatch();
-            } catch (InterruptedException e) {
-                return;
+            while ((batch = nextBatch()) != null) {
+                run(batch);
             }
-            if (batch == null) {
-                return;
+        } catch (InterruptedException e) {
+            why = e;
+        } catch (RuntimeException | Error e) {
+            why = e;
+        } finally {
+            // whatever ended this thread, nobody may wait for it any more
+            failAll(why == null ? new QuireException("the recognition batcher closed") : why);
+        }
+    }
+
+    private void failAll(Throwable why) {
+        lock.lock();
+        try {
+            if (!closed) {
+                died = why;
             }
-            run(batch);
+            QuireException failure = why instanceof QuireException q ? q
+                    : new QuireException("the recognition batcher's dispatcher died: " + why, why);
+            inFlight.forEach(r -> r.done().completeExceptionally(failure));
+            queue.forEach(r -> r.done().completeExceptionally(failure));
+            queue.clear();
+            inFlight = List.of();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -140,7 +213,11 @@ public final class RecognitionBatcher implements AutoCloseable {
                 }
                 arrived.awaitNanos(left);
             }
-            return take();
+            if (closed) {
+                return null;
+            }
+            inFlight = take();
+            return inFlight;
         } finally {
             lock.unlock();
         }
@@ -163,41 +240,69 @@ public final class RecognitionBatcher implements AutoCloseable {
         return batch;
     }
 
+    /** One model call; a failure fails this batch's lines only. */
     private void run(List<Request> batch) {
         int width = batch.get(0).width();
         List<GrayImage> images = new ArrayList<>(batch.size());
         long used = 0;
+        long start = System.nanoTime();
         for (Request r : batch) {
             images.add(r.line());
             used += r.natural();
+            waitNanos.addAndGet(start - r.enqueuedNanos());
         }
-        long start = System.nanoTime();
         try {
             CtcResult[] results = recognizer.recognizeAt(images, width);
+            if (results == null || results.length != batch.size()) {
+                throw new QuireException("the recogniser returned " + (results == null ? "no" : results.length)
+                        + " results for a batch of " + batch.size() + " lines");
+            }
+            long share = (System.nanoTime() - start) / batch.size();
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(results[i]);
+                batch.get(i).done().complete(new Done(results[i], share));
             }
         } catch (RuntimeException | Error e) {
-            batch.forEach(r -> r.result().completeExceptionally(e));
+            batch.forEach(r -> r.done().completeExceptionally(e));
         } finally {
             busyNanos.addAndGet(System.nanoTime() - start);
             batches.incrementAndGet();
             lines.addAndGet(batch.size());
             columns.addAndGet((long) width * batch.size());
             usedColumns.addAndGet(used);
+            lock.lock();
+            try {
+                inFlight = List.of();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
+    /**
+     * Fails the queued lines, waits for the batch that is running (up to {@link #CLOSE_WAIT_MILLIS})
+     * and for the dispatcher to end. Idempotent.
+     */
     @Override
     public void close() {
         lock.lock();
         try {
+            if (closed) {
+                return;
+            }
             closed = true;
-            queue.forEach(r -> r.result().completeExceptionally(new QuireException("the recognition batcher closed")));
+            QuireException why = new QuireException("the recognition batcher closed");
+            queue.forEach(r -> r.done().completeExceptionally(why));
             queue.clear();
             arrived.signalAll();
         } finally {
             lock.unlock();
+        }
+        if (Thread.currentThread() != dispatcher) {
+            try {
+                dispatcher.join(CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

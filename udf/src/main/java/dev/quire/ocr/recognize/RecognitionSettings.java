@@ -39,6 +39,8 @@ public record RecognitionSettings(int minWidth, int batchSize, double dropScore,
     /** On a GPU, lines wait up to this long for a batch to fill. */
     public static final int GPU_WAIT_MILLIS = 10;
     public static final int DEFAULT_WIDTH_BUCKET = 64;
+    public static final int MAX_WAIT_MILLIS = 10_000;
+    public static final int MAX_WIDTH_BUCKET = 4096;
 
     public static final RecognitionSettings DEFAULTS = new RecognitionSettings(DEFAULT_MIN_WIDTH, DEFAULT_BATCH_SIZE,
             DEFAULT_DROP_SCORE, AUTO_WAIT, DEFAULT_WIDTH_BUCKET);
@@ -53,17 +55,42 @@ public record RecognitionSettings(int minWidth, int batchSize, double dropScore,
         if (!(dropScore >= 0 && dropScore < 1)) {
             throw InvalidSettingsException.of("rec.dropScore", dropScore, "a number in [0, 1)");
         }
-        if (batchWaitMillis < AUTO_WAIT || batchWaitMillis > 10_000) {
-            throw InvalidSettingsException.of("rec.batchWaitMillis", batchWaitMillis, "-1 (by device), 0 (off) or 1..10000");
+        if (batchWaitMillis < AUTO_WAIT || batchWaitMillis > MAX_WAIT_MILLIS) {
+            throw InvalidSettingsException.of("rec.batchWaitMillis", batchWaitMillis,
+                    "-1 (by device), 0 (off) or 1.." + MAX_WAIT_MILLIS);
         }
-        if (widthBucket < 1 || widthBucket > 4096) {
-            throw InvalidSettingsException.of("rec.widthBucket", widthBucket, "1..4096");
+        if (widthBucket < 1 || widthBucket > MAX_WIDTH_BUCKET) {
+            throw InvalidSettingsException.of("rec.widthBucket", widthBucket, "pixels 1.." + MAX_WIDTH_BUCKET);
         }
     }
 
     /** Milliseconds lines may wait to share a batch across pages; 0 when batches are not shared. */
     public int batchWaitFor(boolean gpu) {
         return batchWaitMillis != AUTO_WAIT ? batchWaitMillis : (gpu ? GPU_WAIT_MILLIS : 0);
+    }
+
+    /**
+     * Parses a batch wait as given on a command line: {@code auto} (by device) or milliseconds
+     * (0 = each page recognised on its own, no sharing).
+     */
+    public static int parseBatchWait(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.equalsIgnoreCase("auto")) {
+            return AUTO_WAIT;
+        }
+        try {
+            int ms = Integer.parseInt(t);
+            if (ms >= 0 && ms <= MAX_WAIT_MILLIS) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value quoted
+        }
+        throw InvalidSettingsException.of("rec batch wait", text, "auto or milliseconds 0.." + MAX_WAIT_MILLIS);
+    }
+
+    public RecognitionSettings withWidthBucket(int value) {
+        return new RecognitionSettings(minWidth, batchSize, dropScore, batchWaitMillis, value);
     }
 
     public RecognitionSettings withBatchWaitMillis(int value) {

@@ -8,7 +8,7 @@ import dev.quire.ocr.classify.AspectOrder;
 import java.util.List;
 
 /** CTC line recognition in aspect-sorted batches. */
-public final class TextRecognizer {
+public final class TextRecognizer implements BatchRecognizer {
     private final OnnxModel model;
     private final RecognitionSettings settings;
     private final int batchSize;
@@ -48,12 +48,14 @@ public final class TextRecognizer {
      * One model call over {@code lines} padded to {@code width} columns (at least as wide as the
      * widest line at height 48): results in the order of {@code lines}.
      */
-    CtcResult[] recognizeAt(List<GrayImage> lines, int width) {
+    @Override
+    public CtcResult[] recognizeAt(List<GrayImage> lines, int width) {
         return run(LineBatch.of(lines, width), lines);
     }
 
     /** The input width (height 48) a line needs: ceil(48 × aspect), never below the minimum width. */
-    int naturalWidth(GrayImage line) {
+    @Override
+    public int naturalWidth(GrayImage line) {
         double aspect = (double) line.width() / line.height();
         return Math.max(settings.minWidth(), (int) Math.ceil(RecognitionSettings.HEIGHT * aspect));
     }
