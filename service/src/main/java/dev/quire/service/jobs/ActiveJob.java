@@ -1,0 +1,34 @@
+package dev.quire.service.jobs;
+
+import dev.quire.service.runner.RunHandle;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A job that holds a slot, from its start until its runner reported the end. Guarded by the manager's lock. */
+final class ActiveJob {
+    final String id;
+    private final long startNanos = System.nanoTime();
+    RunHandle handle;
+    /** Cancelled: already marked in the store; the slot stays taken until the process is gone. */
+    boolean cancelled;
+    boolean ended;
+    long pagesDone;
+    long pagesTotal;
+    long lastProgressWrite;
+    final Map<String, Long> documents = new LinkedHashMap<>();
+
+    ActiveJob(String id) {
+        this.id = id;
+    }
+
+    Duration ran() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** Whether its events still count: once it ended or was cancelled they are the dying process's noise. */
+    boolean live() {
+        return !ended && !cancelled;
+    }
+}
