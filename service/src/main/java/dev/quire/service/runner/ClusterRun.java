@@ -9,6 +9,8 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +62,10 @@ final class ClusterRun implements RunHandle, SparkAppHandle.Listener {
         noteAppId(h);
         SparkAppHandle.State state = h.getState();
         LOG.info("job {}: Spark application {} is {}", jobId, appId, state);
+        if (state == SparkAppHandle.State.KILLED && handle == null && !cancelled.get()) {
+            // startApplication kills its own handle when spark-submit cannot start, then throws: the runner reports that
+            return;
+        }
         if (state.isFinal() && ended.compareAndSet(false, true)) {
             try {
                 end(state);
@@ -89,7 +95,7 @@ final class ClusterRun implements RunHandle, SparkAppHandle.Listener {
         RunResult result = events.finished();
         if (!cancelled.get() && result == null && events.failed() == null && state == SparkAppHandle.State.FINISHED) {
             // cluster deploy mode: the driver's output is not here, the cluster manager's word is all there is
-            result = new RunResult(null, java.util.Map.of(), java.util.Map.of());
+            result = new RunResult(null, Map.of(), Map.of());
         }
         String error;
         if (cancelled.get()) {
@@ -100,7 +106,7 @@ final class ClusterRun implements RunHandle, SparkAppHandle.Listener {
             error = ErrorText.oneLine(events.failed());
         } else {
             String own = ErrorText.quireError(lines);
-            error = own != null ? own : "the Spark application ended in state " + state.name().toLowerCase(java.util.Locale.ROOT)
+            error = own != null ? own : "the Spark application ended in state " + state.name().toLowerCase(Locale.ROOT)
                     + " (see the job's log on the service)";
         }
         RunResult r = cancelled.get() ? null : result;

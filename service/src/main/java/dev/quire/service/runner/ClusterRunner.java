@@ -70,9 +70,10 @@ public final class ClusterRunner implements JobRunner {
             SparkLauncher launcher = launcher(jobId, spec, log);
             run.attach(launcher.startApplication(run));
         } catch (IOException | RuntimeException e) {
-            // SparkLauncher says "Spark home not found" and the like: its messages name no secrets
+            // the details (paths of this machine) go to the service's log, not to the client
             LOG.warn("job {}: spark-submit did not start", jobId, e);
-            run.failedToStart("spark-submit did not start: " + ErrorText.oneLine(String.valueOf(e.getMessage())));
+            run.failedToStart("spark-submit did not start (check " + Setting.CLUSTER_SPARK_HOME.key()
+                    + " or SPARK_HOME)");
         }
         return run;
     }
