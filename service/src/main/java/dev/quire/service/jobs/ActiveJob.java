@@ -5,6 +5,7 @@ import dev.quire.service.runner.RunHandle;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A job that holds a slot, from its start until its runner reported the end. Guarded by the manager's lock. */
 final class ActiveJob {
@@ -16,7 +17,8 @@ final class ActiveJob {
     boolean ended;
     long pagesDone;
     long pagesTotal;
-    long lastProgressWrite;
+    /** Long enough ago that the first progress is written (nanoTime has no fixed origin: 0 is not "never"). */
+    long lastProgressWrite = startNanos - TimeUnit.SECONDS.toNanos(60);
     final Map<String, Long> documents = new LinkedHashMap<>();
 
     ActiveJob(String id) {
