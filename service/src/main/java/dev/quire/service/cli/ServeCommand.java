@@ -41,9 +41,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
         footerHeading = "%nExamples:%n",
         footer = {"  QUIRE_AUTH_TOKEN=$(openssl rand -hex 24) quire serve",
                 "  quire serve --config /etc/quire/service.properties --port 9090",
-                "  quire serve --host 127.0.0.1 --data-dir /var/lib/quire   (with auth.disabled=true in the file: no token, loopback only)",
-                "%nEvery setting is documented in conf/service.properties. Exit status: 0 stopped cleanly,",
-                "1 failed to start or run, 2 bad configuration or command line."})
+                "  quire serve --data-dir /var/lib/quire",
+                "%nWithout a token, auth.disabled=true serves on a loopback address only.",
+                "Every setting is documented in conf/service.properties.",
+                "%nExit status:", "  0  stopped cleanly (SIGTERM, Ctrl-C)", "  1  failed to start or to run",
+                "  2  bad configuration or command line"})
 public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     /** Results are looked for again at most this often after a miss. */
