@@ -48,7 +48,7 @@ final class PathPolicy {
         }
         Path p = local(raw, "input");
         List<Path> roots = localRoots(inputRoots);
-        if (!under(p.normalize(), roots)) {
+        if (!under(p.normalize(), roots) && !under(p.normalize(), asWritten(inputRoots))) {
             throw outside("input", raw);
         }
         Path real;
@@ -79,7 +79,7 @@ final class PathPolicy {
         Path p = local(raw, "output");
         List<Path> roots = localRoots(outputRoots);
         Path real = realish(p);
-        if (!under(p.normalize(), roots) || !under(real, roots)) {
+        if (!under(p.normalize(), roots) && !under(p.normalize(), asWritten(outputRoots)) || !under(real, roots)) {
             throw outside("output", raw);
         }
         if (Files.exists(real) && !Files.isDirectory(real)) {
@@ -161,12 +161,20 @@ final class PathPolicy {
 
     /** Local roots, each by its real path as far as it exists (a root may itself be a link, e.g. /tmp). */
     private static List<Path> localRoots(List<String> roots) {
+        return asWritten(roots).stream().map(PathPolicy::realish).toList();
+    }
+
+    /**
+     * Local roots as configured (normalised): the first, lexical check accepts a path written
+     * through a root that is a link; the real-path check that follows decides.
+     */
+    private static List<Path> asWritten(List<String> roots) {
         List<Path> out = new ArrayList<>();
         for (String r : roots) {
             if (!isRemote(r)) {
                 try {
                     Path p = r.toLowerCase(Locale.ROOT).startsWith("file:") ? Path.of(URI.create(r)) : Path.of(r);
-                    out.add(realish(p.toAbsolutePath().normalize()));
+                    out.add(p.toAbsolutePath().normalize());
                 } catch (IllegalArgumentException e) {
                     // a root that is no path allows nothing
                 }
