@@ -303,6 +303,11 @@ class ApiServerTest {
         assertThat(uploads()).as("a refused upload leaves nothing behind").isEqualTo(before);
     }
 
+    @Test
+    void uploadRequestOverTheRequestLimitIs413BeforeItIsRead() {
+        problem(upload(new Multipart().file("files", "a.pdf", pdf(80 * 1024))), 413, "payload-too-large");
+    }
+
     // ---- events
 
     @Test
