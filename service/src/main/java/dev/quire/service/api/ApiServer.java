@@ -4,6 +4,7 @@ import dev.quire.service.Problem;
 import dev.quire.service.config.ServiceConfig;
 import dev.quire.service.jobs.Jobs;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -53,29 +54,43 @@ public final class ApiServer implements AutoCloseable {
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(Json.MAPPER)));
             c.requestLogger.http(observability::record);
         });
-        app.before(ctx -> {
+        app.before(guarded(ctx -> {
             auth.check(ctx);
             // a JSON body too large is refused before it is read; uploads have their own, larger limits
             if (!ctx.path().equals("/jobs/uploads") && ctx.req().getContentLengthLong() > maxBody) {
                 throw Json.tooLarge(maxBody);
             }
-        });
-        app.get("/health", observability::health);
-        app.get("/metrics", observability::metrics);
+        }));
+        app.get("/health", guarded(observability::health));
+        app.get("/metrics", guarded(observability::metrics));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        app.post("/jobs", jobRoutes::submit);
-        app.get("/jobs", jobRoutes::list);
-        app.post("/jobs/uploads", uploads::handle);
-        app.get("/jobs/{id}", jobRoutes::get);
-        app.delete("/jobs/{id}", jobRoutes::cancel);
-        app.get("/jobs/{id}/events", events::handle);
-        app.get("/jobs/{id}/documents", documents::ofJob);
-        app.get("/documents/{docId}", documents::document);
-        app.get("/documents/{docId}/text", documents::text);
+        app.post("/jobs", guarded(jobRoutes::submit));
+        app.get("/jobs", guarded(jobRoutes::list));
+        app.post("/jobs/uploads", guarded(uploads::handle));
+        app.get("/jobs/{id}", guarded(jobRoutes::get));
+        app.delete("/jobs/{id}", guarded(jobRoutes::cancel));
+        app.get("/jobs/{id}/events", guarded(events::handle));
+        app.get("/jobs/{id}/documents", guarded(documents::ofJob));
+        app.get("/documents/{docId}", guarded(documents::document));
+        app.get("/documents/{docId}/text", guarded(documents::text));
         app.exception(Exception.class, (e, ctx) -> Problems.handle(e, ctx, Json.MAPPER));
         // statuses Javalin sets itself without an exception (an unknown route, a wrong method)
         app.error(404, ctx -> unlessProblem(ctx, Problem.NOT_FOUND, "no such resource"));
         app.error(405, ctx -> unlessProblem(ctx, null, "method not allowed here"));
+    }
+
+    /**
+     * A handler whose {@link Error}s (stack overflow, assertion, linkage) become exceptions: Javalin
+     * answers those itself, in plain text, outside the one exception mapper.
+     */
+    private static Handler guarded(Handler h) {
+        return ctx -> {
+            try {
+                h.handle(ctx);
+            } catch (Error e) {
+                throw new IllegalStateException("error in a request handler", e);
+            }
+        };
     }
 
     private static void unlessProblem(io.javalin.http.Context ctx, Problem problem, String detail) {

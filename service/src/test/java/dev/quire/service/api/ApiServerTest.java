@@ -72,6 +72,7 @@ class ApiServerTest {
         api.jobs.queueFull = false;
         api.jobs.storeHealthy = true;
         api.jobs.failure = null;
+        api.jobs.error = null;
     }
 
     // ---- submit, get, list, cancel
@@ -259,6 +260,14 @@ class ApiServerTest {
         HttpResponse<String> r = api.postJson("/jobs", job(in.resolve("a.pdf"), null));
         problem(r, 500, "internal");
         assertThat(r.body()).doesNotContain("secret").doesNotContain("IllegalState").doesNotContain("at dev.quire");
+    }
+
+    @Test
+    void anErrorIsAGeneric500Too() {
+        api.jobs.error = new StackOverflowError("deep secret");
+        HttpResponse<String> r = api.postJson("/jobs", job(in.resolve("a.pdf"), null));
+        problem(r, 500, "internal");
+        assertThat(r.body()).doesNotContain("secret").doesNotContain("StackOverflow");
     }
 
     // ---- uploads

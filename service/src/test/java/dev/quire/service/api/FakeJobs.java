@@ -31,12 +31,16 @@ final class FakeJobs implements Jobs {
     private final AtomicInteger ids = new AtomicInteger();
     volatile boolean queueFull;
     volatile boolean storeHealthy = true;
+    volatile Error error;
     volatile RuntimeException failure;
 
     @Override
     public JobRecord submit(JobSpec spec, String source, String requestJson) {
         if (failure != null) {
             throw failure;
+        }
+        if (error != null) {
+            throw error;
         }
         if (queueFull) {
             throw new ServiceException(Problem.QUEUE_FULL, "the queue holds 32 jobs", 7, null);
