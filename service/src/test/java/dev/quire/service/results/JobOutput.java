@@ -30,13 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The second run is incremental: the unchanged documents get {@code skipped} rows that point at
  * the first run's pages.
  */
-record JobOutput(Path root, String firstRun, String secondRun, Path report, String reportId, String longId,
+public record JobOutput(Path root, String firstRun, String secondRun, Path report, String reportId, String longId,
                  String scanId, String changedBefore, String changedAfter, String junkId) {
-    static final int LONG_PAGES = 12;
-    static final String FIRST_VERSION = "First version of the changing file.";
-    static final List<String> SECOND_VERSION = List.of("Second version, page one.", "Second version, page two.");
+    public static final int LONG_PAGES = 12;
+    public static final String FIRST_VERSION = "First version of the changing file.";
+    public static final List<String> SECOND_VERSION = List.of("Second version, page one.", "Second version, page two.");
 
-    static JobOutput build(Path dir) {
+    public static JobOutput build(Path dir) {
         try {
             Path in = Files.createDirectories(dir.resolve("in"));
             Path report = TestPdfs.bornDigital(in.resolve("report.pdf"), List.of(TestPdfs.PROSE, TestPdfs.PROSE_LEFT));
@@ -59,7 +59,7 @@ record JobOutput(Path root, String firstRun, String secondRun, Path report, Stri
         }
     }
 
-    static String longPageText(int page) {
+    public static String longPageText(int page) {
         return "Page " + page + " of the long document.";
     }
 
