@@ -1,7 +1,7 @@
 package dev.quire.service.cli;
 
-import dev.quire.QuireException;
 import dev.quire.service.config.ServiceConfig;
+import dev.quire.service.jobs.JobManager;
 import dev.quire.service.jobs.Jobs;
 import dev.quire.service.store.JobRecord;
 import dev.quire.service.store.JobStatus;
@@ -22,15 +22,19 @@ public final class ServiceJobs {
     }
 
     /**
-     * Opens the job manager (job store, queue, runner) for the configuration; it registers its
-     * own gauges (jobs by state) on {@code registry}, which /metrics scrapes.
-     * <p>
-     * TEMPORARY PLACEHOLDER until the job manager is merged: the integrator replaces the body
-     * with {@code return new JobManager(config, registry);} (or whatever its constructor takes).
-     * Everything else in {@code quire serve} already goes through this method.
+     * Opens the job store (schema created or migrated), then the job manager with the configured
+     * runner; it registers its own gauges (jobs by state) on {@code registry}, which /metrics
+     * scrapes. Closing the result stops the manager first (no runner thread writes any more),
+     * then the store.
      */
     public static Jobs open(ServiceConfig config, MeterRegistry registry) {
-        throw new QuireException("the job manager is not part of this build yet (ServiceJobs.open is a placeholder)");
+        JobStore store = JobStore.open(config.jdbcUrl(), config.storeUser(), config.storePassword());
+        try {
+            return new StoreOwningJobs(new JobManager(config, store, registry), store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /**
