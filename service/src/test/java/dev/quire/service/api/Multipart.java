@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A multipart/form-data body for the upload tests. */
-final class Multipart {
+public final class Multipart {
     final String boundary = "----quire" + UUID.randomUUID().toString().replace("-", "");
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    Multipart file(String field, String filename, byte[] content) {
+    public Multipart file(String field, String filename, byte[] content) {
         head("Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
                 + "Content-Type: application/pdf\r\n");
         body.writeBytes(content);
@@ -17,7 +17,7 @@ final class Multipart {
         return this;
     }
 
-    Multipart field(String name, String value) {
+    public Multipart field(String name, String value) {
         head("Content-Disposition: form-data; name=\"" + name + "\"\r\n");
         body.writeBytes(value.getBytes(StandardCharsets.UTF_8));
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -28,11 +28,11 @@ final class Multipart {
         body.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(body.toByteArray());
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -102,7 +102,8 @@ class EmbeddedRunnerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         assertThat(l.error).isEqualTo("cancelled");
         assertThat(child.isAlive()).isFalse();
-        assertThat(run.done()).isCompleted();
+        // done completes after the listener's last call returns: a moment later on a busy machine
+        assertThat(run.done()).succeedsWithin(Duration.ofSeconds(10));
     }
 
     @Test
