@@ -10,7 +10,10 @@
 # 3. runs LookupBench on the service's own class path (no Spark): ParquetResults.document(id) for
 #    random current ids from 16 threads, 10 s warm-up, 30 s measured; prints p50/p90/p99/max and
 #    lookups/s. Options go to LookupBench: --threads N, --seconds S, --warmup S, --text, and
-#    --http URL TOKEN to measure GET URL/documents/{id} on a running `quire serve` instead.
+#    --http URL TOKEN to measure GET URL/documents/{id} on a running `quire serve` instead;
+#    or give --serve first: the script starts `scripts/quire serve` on a free loopback port over the
+#    synthetic output (its data directory's output/ links to it), measures GET /documents/{id}
+#    through HTTP, and stops the service.
 # Environment: BENCH_OUTPUT (default ${TMPDIR:-/tmp}/quire-bench-service), DOCUMENTS (10000), PAGES (10),
 #   BENCH_HEAP (LookupBench's heap, default 1g), MVN_FLAGS (e.g. -o).
 set -euo pipefail
@@ -38,6 +41,27 @@ else
 fi
 
 # the service's class path: quire-service.jar's dependencies, no Spark
-java -Xmx"${BENCH_HEAP:-1g}" -Djava.awt.headless=true \
-  -cp "$root/service/target/test-classes:$root/service/target/classes:$root/service/target/lib/*" \
-  dev.quire.service.bench.LookupBench "$output" "$@"
+bench=(java -Xmx"${BENCH_HEAP:-1g}" -Djava.awt.headless=true
+  -cp "$root/service/target/test-classes:$root/service/target/classes:$root/service/target/lib/*"
+  dev.quire.service.bench.LookupBench "$output")
+
+if [[ "${1:-}" == "--serve" ]]; then
+  shift
+  data="$(mktemp -d -t quire-bench-serve.XXXXXX)"
+  ln -s "$output" "$data/output"
+  token="bench-$(date +%s%N)-token"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  QUIRE_AUTH_TOKEN="$token" "$root/scripts/quire" serve --data-dir "$data" --port "$port" >"$data/serve.log" 2>&1 &
+  serve_pid=$!
+  trap 'kill $serve_pid 2>/dev/null; wait $serve_pid 2>/dev/null; rm -rf "$data"' EXIT
+  for _ in $(seq 120); do
+    grep -q 'listening on' "$data/serve.log" 2>/dev/null && break
+    kill -0 $serve_pid 2>/dev/null || { cat "$data/serve.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "bench-service: quire serve on port $port over $output" >&2
+  "${bench[@]}" --http "http://127.0.0.1:$port" "$token" "$@"
+  exit
+fi
+
+"${bench[@]}" "$@"
