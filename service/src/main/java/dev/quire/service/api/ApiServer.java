@@ -55,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
             c.requestLogger.http(observability::record);
         });
         app.before(guarded(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");   // document text must never be sniffed as HTML
             auth.check(ctx);
             // a JSON body too large is refused before it is read; uploads have their own, larger limits
             if (!ctx.path().equals("/jobs/uploads") && ctx.req().getContentLengthLong() > maxBody) {

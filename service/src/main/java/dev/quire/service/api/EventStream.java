@@ -60,12 +60,13 @@ final class EventStream {
         }
     }
 
-    void handle(Context ctx) throws IOException {
+    void handle(Context ctx) {
         String id = ctx.pathParam("id");
         Stream stream = new Stream();
         // subscribe before anything is written, so that an unknown job is still a plain 404
-        try (AutoCloseable subscription = jobs.subscribe(id, stream::accept)) {
-            open.add(stream);
+        AutoCloseable subscription = jobs.subscribe(id, stream::accept);
+        open.add(stream);
+        try {
             HttpServletResponse res = ctx.res();
             res.setStatus(200);
             res.setContentType("text/event-stream; charset=utf-8");
@@ -76,12 +77,17 @@ final class EventStream {
             pump(stream, out);
         } catch (IOException e) {
             // the client went away; nothing to answer
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            // closing the subscription failed: the stream has ended anyway
         } finally {
             open.remove(stream);
+            closeQuietly(subscription);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // the stream has ended either way
         }
     }
 

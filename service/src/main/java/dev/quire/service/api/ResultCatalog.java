@@ -13,14 +13,19 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Results across every output root the service knows: those of succeeded jobs (newest first) and
- * the default output root. A document is looked up root by root; the first that has it wins. A
- * miss makes the catalog look again for new roots and newly committed runs, but at most once per
- * {@code refreshMillis}, so a client asking for unknown ids cannot make the service list
- * directories on every request.
+ * the default output root. A document is looked up root by root; the first that has it wins.
+ * Before a lookup the catalog looks for new roots and newly committed runs, but at most once per
+ * {@code refreshMillis}: results are never older than that, and no stream of requests makes the
+ * service list directories more often. A root that cannot be read is skipped (and logged), so one
+ * unreachable output does not take every lookup down with it.
  */
 public final class ResultCatalog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultCatalog.class);
     private final Supplier<List<String>> jobOutputs;
     private final String defaultOutput;
     private final Function<String, Results> opener;
@@ -69,19 +74,17 @@ public final class ResultCatalog implements AutoCloseable {
     }
 
     private <T> Optional<T> find(Function<Results, Optional<T>> lookup) {
-        Optional<T> hit = search(lookup);
-        if (hit.isEmpty() && due()) {
+        if (due()) {
             refreshAll();
-            hit = search(lookup);
         }
-        return hit;
-    }
-
-    private <T> Optional<T> search(Function<Results, Optional<T>> lookup) {
         for (String root : roots) {
-            Optional<T> hit = lookup.apply(results(root));
-            if (hit.isPresent()) {
-                return hit;
+            try {
+                Optional<T> hit = lookup.apply(results(root));
+                if (hit.isPresent()) {
+                    return hit;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("results of {} cannot be read: {}", root, e.toString());
             }
         }
         return Optional.empty();
@@ -102,13 +105,23 @@ public final class ResultCatalog implements AutoCloseable {
     }
 
     private void refreshAll() {
-        LinkedHashSet<String> all = new LinkedHashSet<>(jobOutputs.get());
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        try {
+            all.addAll(jobOutputs.get());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot list the outputs of jobs (keeping the known ones): {}", e.toString());
+            all.addAll(roots);
+        }
         all.add(defaultOutput);
         List<String> now = new ArrayList<>(all);
         for (String root : now) {
             Results r = open.get(root);
             if (r != null) {
-                r.refresh();   // a root opened just now read its runs already
+                try {
+                    r.refresh();   // a root opened just now read its runs already
+                } catch (RuntimeException e) {
+                    LOG.warn("results of {} cannot be refreshed: {}", root, e.toString());
+                }
             }
         }
         roots = List.copyOf(now);

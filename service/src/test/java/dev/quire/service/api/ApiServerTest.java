@@ -25,7 +25,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -324,22 +326,25 @@ class ApiServerTest {
         String id = submitOne();
         FakeJobs jobs = api.jobs;
         int closedBefore = jobs.unsubscribed.get();
+        seen.clear();
         CompletableFuture<HttpResponse<Stream<String>>> pending = api.http.sendAsync(
                 api.request("/jobs/" + id + "/events").GET().build(), HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> r = pending.get(10, TimeUnit.SECONDS);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-        List<String> lines = new ArrayList<>();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Iterator<String> it = r.body().iterator();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> it.forEachRemaining(lines::add));
-        Thread.sleep(1500);   // longer than the 1 s heartbeat
+        // each event reaches the client while the stream is open (nothing buffers it)
+        assertThat(next(lines, l -> l.equals(": heartbeat"))).as("a heartbeat within 1 s").isTrue();
         jobs.emit(id, new JobEvent("progress", "{\"pagesDone\":1,\"pagesTotal\":3}"));
+        assertThat(next(lines, l -> l.startsWith("data: {\"pagesDone\":1"))).isTrue();
         jobs.emit(id, new JobEvent("document", "{\"path\":\"a.pdf\",\"status\":\"ok\"}"));
         jobs.emit(id, new JobEvent("progress", "{\"pagesDone\":3,\"pagesTotal\":3}"));
         jobs.emit(id, new JobEvent("finished", "{\"status\":\"succeeded\"}"));
         reader.get(10, TimeUnit.SECONDS);   // the server ended the stream
-        assertThat(lines).contains(": heartbeat");
-        assertThat(lines.stream().filter(l -> l.startsWith("event: ") || l.startsWith("data: ")).toList()).containsExactly(
+        seen.addAll(lines);
+        assertThat(seen.stream().filter(l -> l.startsWith("event: ") || l.startsWith("data: ")).toList()).containsExactly(
                 "event: progress", "data: {\"pagesDone\":1,\"pagesTotal\":3}",
                 "event: document", "data: {\"path\":\"a.pdf\",\"status\":\"ok\"}",
                 "event: progress", "data: {\"pagesDone\":3,\"pagesTotal\":3}",
@@ -391,7 +396,7 @@ class ApiServerTest {
         JsonNode doc = JSON.readTree(r.body());
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         Set<ApiServer.Route> documented = new HashSet<>();
-        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+        doc.get("paths").properties().forEach(p -> p.getValue().fieldNames()
                 .forEachRemaining(method -> documented.add(new ApiServer.Route(method, p.getKey()))));
         assertThat(documented).containsExactlyInAnyOrderElementsOf(ApiServer.ROUTES);
         assertThat(doc.at("/components/schemas/Problem/properties").has("type")).isTrue();
@@ -399,6 +404,25 @@ class ApiServerTest {
     }
 
     // ---- helpers
+
+    /** Lines taken from the stream so far, in order. */
+    private static final List<String> seen = new ArrayList<>();
+
+    /** Takes lines until one matches (true) or 5 s pass (false); every line taken is kept in {@link #seen}. */
+    private static boolean next(BlockingQueue<String> lines, java.util.function.Predicate<String> match)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < end) {
+            String l = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (l != null) {
+                seen.add(l);
+                if (match.test(l)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static void problem(HttpResponse<String> r, int status, String slug) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link ResultCatalog}: root order, new roots and runs found on a miss, refreshes throttled. */
+/** {@link ResultCatalog}: root order, new roots and runs found, refreshes throttled, unreadable roots skipped. */
 class ResultCatalogTest {
     /** Results whose documents are just ids; refresh makes the pending ones visible. */
     static final class MapResults implements Results {
@@ -49,7 +49,7 @@ class ResultCatalogTest {
     }
 
     @Test
-    void newestJobOutputWinsThenTheDefaultAndMissesRefreshAtMostOncePerInterval() {
+    void newestJobOutputWinsThenTheDefaultAndLookupsRefreshAtMostOncePerInterval() {
         Map<String, MapResults> roots = new ConcurrentHashMap<>();
         List<String> jobOutputs = new ArrayList<>();
         AtomicLong now = new AtomicLong(0);
@@ -58,7 +58,6 @@ class ResultCatalogTest {
         MapResults def = roots.computeIfAbsent("default", r -> new MapResults());
         def.visible.put("d", "from default");
         assertThat(catalog.text("d")).hasValue("from default");
-        assertThat(catalog.text("unknown")).as("the first miss looks again at once").isEmpty();
 
         MapResults newer = roots.computeIfAbsent("newer", r -> new MapResults());
         newer.visible.put("d", "from newer");
@@ -70,14 +69,29 @@ class ResultCatalogTest {
         assertThat(catalog.text("n")).hasValue("only newer");
         assertThat(catalog.text("d")).as("job outputs before the default").hasValue("from newer");
 
-        def.pending.put("late", "committed later");
+        def.pending.put("late", "committed later");   // not yet visible: within the interval
         int before = def.refreshes.get();
         now.set(2500);
         assertThat(catalog.text("late")).isEmpty();
         assertThat(catalog.text("late")).isEmpty();
         assertThat(def.refreshes.get()).isEqualTo(before);
         now.set(4000);
-        assertThat(catalog.text("late")).hasValue("committed later");
+        def.visible.put("late", "stale");
+        def.pending.put("late", "fresh");
+        assertThat(catalog.text("late")).as("a hit is refreshed too").hasValue("fresh");
         assertThat(def.refreshes.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anUnreadableRootIsSkipped() {
+        MapResults good = new MapResults();
+        good.visible.put("d", "text");
+        ResultCatalog catalog = new ResultCatalog(() -> List.of("broken"), "default", root -> {
+            if (root.equals("broken")) {
+                throw new IllegalStateException("cannot list runs");
+            }
+            return good;
+        }, 0);
+        assertThat(catalog.text("d")).hasValue("text");
     }
 }
