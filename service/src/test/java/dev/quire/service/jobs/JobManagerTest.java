@@ -148,7 +148,7 @@ class JobManagerTest {
 
         JobRecord cancelled = m.cancel(job.id());
         assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(run.cancelRequested).isTrue();
+        awaitCancelRequested(run);
         // the process is still dying: no second process yet
         runner.assertNoStart();
         assertThat(m.state().running()).isEqualTo(1);
@@ -177,7 +177,7 @@ class JobManagerTest {
         JobRecord twice = submit(m);
         FakeRunner.FakeRun run = runner.next();
         m.cancel(twice.id());
-        assertThat(run.cancelRequested).isTrue();
+        awaitCancelRequested(run);
         assertThatThrownBy(() -> m.cancel(twice.id())).isInstanceOfSatisfying(ServiceException.class,
                 e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT));
     }
@@ -335,6 +335,15 @@ class JobManagerTest {
             Thread.sleep(20);
         }
         assertThat(m.find(id).orElseThrow().status()).isEqualTo(status);
+    }
+
+    /** The runner may hear of a cancel just after it returns: the handle is attached once start returned. */
+    private static void awaitCancelRequested(FakeRunner.FakeRun run) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!run.cancelRequested && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(run.cancelRequested).as("the run was asked to stop").isTrue();
     }
 
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
