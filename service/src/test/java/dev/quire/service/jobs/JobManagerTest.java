@@ -295,7 +295,10 @@ class JobManagerTest {
         Thread closer = new Thread(m::close);
         closer.start();
         // the runner reports late, after the manager stopped listening: ignored
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (m.state().storeHealthy() && System.nanoTime() < deadline) {
+            Thread.sleep(10);       // closed yet? (state() reads no store once closed)
+        }
         run.listener.progress(5, 10);
         run.succeed(10);
         closer.join(10_000);
