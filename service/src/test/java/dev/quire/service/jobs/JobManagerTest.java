@@ -7,6 +7,8 @@ import dev.quire.service.store.JobRecord;
 import dev.quire.service.store.JobStatus;
 import dev.quire.service.store.JobStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -330,6 +332,19 @@ class JobManagerTest {
         assertThat(registry.get("quire.jobs").tag("state", "succeeded").gauge().value()).isEqualTo(1);
         assertThat(registry.get("quire.jobs").tag("state", "failed").gauge().value()).isEqualTo(1);
         assertThat(registry.get("quire.job.duration").tag("status", "succeeded").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theMetricsHaveTheirPrometheusNames() throws Exception {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JobManager m = new JobManager(store, runner, new QueuePolicy(1, 1, false, 5), prometheus);
+        managers.add(m);
+        JobRecord job = submit(m);
+        runner.next().succeed(3);
+        awaitStatus(m, job.id(), JobStatus.SUCCEEDED);
+        assertThat(prometheus.scrape()).contains("quire_jobs{state=\"succeeded\"} 1.0",
+                "quire_jobs{state=\"queued\"} 0.0", "quire_pages_processed_total 3.0",
+                "quire_job_duration_seconds_count{status=\"succeeded\"} 1");
     }
 
     private static void awaitStatus(JobManager m, String id, JobStatus status) throws InterruptedException {
