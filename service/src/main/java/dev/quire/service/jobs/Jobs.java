@@ -49,7 +49,11 @@ public interface Jobs extends AutoCloseable {
     /** For /health: runner kind, running jobs, queued jobs, slots, whether the store answers. */
     RunnerState state();
 
-    /** Stops taking jobs; running ones are left to end or to be marked at the next start, per configuration. */
+    /**
+     * Stops taking jobs and stops the running ones (nothing could record how they end); the store
+     * keeps them as running, and the next start marks them failed or queues them again, per
+     * {@code jobs.requeueOnRestart}.
+     */
     @Override
     void close();
 

@@ -52,7 +52,7 @@ final class ClusterRun implements RunHandle, SparkAppHandle.Listener {
 
     void failedToStart(String error) {
         if (ended.compareAndSet(false, true)) {
-            EmbeddedRun.safely(() -> listener.failed(error));
+            ListenerCalls.safely(() -> listener.failed(error));
             done.complete(null);
         }
     }
@@ -84,14 +84,14 @@ final class ClusterRun implements RunHandle, SparkAppHandle.Listener {
         String id = h.getAppId();
         if (id != null && !id.equals(appId)) {
             appId = id;
-            EmbeddedRun.safely(() -> listener.started(id));
+            ListenerCalls.safely(() -> listener.started(id));
         }
     }
 
     private void end(SparkAppHandle.State state) {
         EventLines events = new EventLines(listener);
         List<String> lines = tail();
-        lines.forEach(l -> EmbeddedRun.safely(() -> events.accept(l)));
+        lines.forEach(l -> ListenerCalls.safely(() -> events.accept(l)));
         RunResult result = events.finished();
         if (!cancelled.get() && result == null && events.failed() == null && state == SparkAppHandle.State.FINISHED) {
             // cluster deploy mode: the driver's output is not here, the cluster manager's word is all there is
@@ -110,7 +110,7 @@ final class ClusterRun implements RunHandle, SparkAppHandle.Listener {
                     + " (see the job's log on the service)";
         }
         RunResult r = cancelled.get() ? null : result;
-        EmbeddedRun.safely(r != null ? () -> listener.finished(r) : () -> listener.failed(error));
+        ListenerCalls.safely(r != null ? () -> listener.finished(r) : () -> listener.failed(error));
     }
 
     @Override

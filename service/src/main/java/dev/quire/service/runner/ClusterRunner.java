@@ -55,7 +55,7 @@ public final class ClusterRunner implements JobRunner {
     public RunHandle start(String jobId, JobSpec spec, RunListener listener) {
         if (!Files.isRegularFile(config.clusterJar())) {
             LOG.warn("job {}: no cluster jar at {}", jobId, config.clusterJar());
-            return EmbeddedRun.failedToStart(listener, "the cluster jar is not installed on the service (build "
+            return NotStarted.report(listener, "the cluster jar is not installed on the service (build "
                     + "Quire with 'mvn install', or set " + Setting.CLUSTER_JAR.key() + ")");
         }
         Path log;
@@ -63,7 +63,7 @@ public final class ClusterRunner implements JobRunner {
             log = logFile(jobId);
         } catch (IOException e) {
             LOG.warn("job {}: no log file: {}", jobId, e.getMessage());
-            return EmbeddedRun.failedToStart(listener, "the service cannot write the job's log");
+            return NotStarted.report(listener, "the service cannot write the job's log");
         }
         ClusterRun run = new ClusterRun(jobId, log, config.cancelGraceSeconds(), listener);
         try {

@@ -47,29 +47,13 @@ final class EmbeddedRun implements RunHandle {
             process = pb.start();
         } catch (IOException e) {
             LOG.warn("job {}: cannot start {}: {}", jobId, pb.command().get(0), e.getMessage());
-            return failedToStart(listener, "cannot start the job's JVM (check runner.java)");
+            return NotStarted.report(listener, "cannot start the job's JVM (check runner.java)");
         }
         EmbeddedRun run = new EmbeddedRun(jobId, process, graceSeconds, listener);
-        safely(() -> listener.started(String.valueOf(process.pid())));
+        ListenerCalls.safely(() -> listener.started(String.valueOf(process.pid())));
         Thread err = thread(jobId + "-stderr", () -> run.drainStderr(logFile));
         thread(jobId, () -> run.readStdout(err));
         return run;
-    }
-
-    /** A run that never started: the listener hears why at once. */
-    static RunHandle failedToStart(RunListener listener, String error) {
-        safely(() -> listener.failed(error));
-        CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
-        return new RunHandle() {
-            @Override
-            public void cancel() {
-            }
-
-            @Override
-            public CompletableFuture<Void> done() {
-                return done;
-            }
-        };
     }
 
     @Override
@@ -101,7 +85,7 @@ final class EmbeddedRun implements RunHandle {
                 String line;
                 while ((line = r.readLine()) != null) {
                     String l = line;
-                    safely(() -> events.accept(l));
+                    ListenerCalls.safely(() -> events.accept(l));
                 }
             } catch (IOException e) {
                 LOG.warn("job {}: reading its output: {}", jobId, e.getMessage());
@@ -111,10 +95,11 @@ final class EmbeddedRun implements RunHandle {
             ChildExit exit = new ChildExit(code, events.finished(), events.failed(), stderr.lines(), cancelled.get());
             LOG.info("job {}: process {} exited with status {}", jobId, process.pid(), code);
             RunResult result = exit.result();
-            safely(result != null ? () -> listener.finished(result) : () -> listener.failed(exit.error()));
+            ListenerCalls.safely(result != null ? () -> listener.finished(result)
+                    : () -> listener.failed(exit.error()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            safely(() -> listener.failed("the service stopped following the job"));
+            ListenerCalls.safely(() -> listener.failed("the service stopped following the job"));
         } finally {
             done.complete(null);
         }
@@ -175,14 +160,5 @@ final class EmbeddedRun implements RunHandle {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    /** A listener that throws must not end the reader thread: the process would be left unread. */
-    static void safely(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("job listener failed", e);
-        }
     }
 }

@@ -38,7 +38,7 @@ public final class EmbeddedRunner implements JobRunner {
     public RunHandle start(String jobId, JobSpec spec, RunListener listener) {
         if (!Files.isRegularFile(config.jobJar()) || !Files.isDirectory(config.jobLib())) {
             LOG.warn("job {}: no job jar at {} or no library directory at {}", jobId, config.jobJar(), config.jobLib());
-            return EmbeddedRun.failedToStart(listener, "the job is not installed on the service (build Quire with "
+            return NotStarted.report(listener, "the job is not installed on the service (build Quire with "
                     + "'mvn install', or set " + Setting.RUNNER_JOB_JAR.key() + " and " + Setting.RUNNER_JOB_LIB.key() + ")");
         }
         List<String> command;
@@ -46,7 +46,7 @@ public final class EmbeddedRunner implements JobRunner {
             command = ChildCommand.of(config, spec);
         } catch (RuntimeException e) {
             LOG.warn("job {}: cannot build its command line", jobId, e);
-            return EmbeddedRun.failedToStart(listener, "cannot read the JVM options file ("
+            return NotStarted.report(listener, "cannot read the JVM options file ("
                     + Setting.RUNNER_JAVA_OPTS.key() + ")");
         }
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir().toFile());

@@ -7,6 +7,8 @@ import dev.quire.service.store.JobRecord;
 import dev.quire.service.store.JobStatus;
 import dev.quire.service.store.JobStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +150,7 @@ class JobManagerTest {
 
         JobRecord cancelled = m.cancel(job.id());
         assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(run.cancelRequested).isTrue();
+        awaitCancelRequested(run);
         // the process is still dying: no second process yet
         runner.assertNoStart();
         assertThat(m.state().running()).isEqualTo(1);
@@ -177,7 +179,7 @@ class JobManagerTest {
         JobRecord twice = submit(m);
         FakeRunner.FakeRun run = runner.next();
         m.cancel(twice.id());
-        assertThat(run.cancelRequested).isTrue();
+        awaitCancelRequested(run);
         assertThatThrownBy(() -> m.cancel(twice.id())).isInstanceOfSatisfying(ServiceException.class,
                 e -> assertThat(e.problem()).isEqualTo(Problem.CONFLICT));
     }
@@ -295,7 +297,10 @@ class JobManagerTest {
         Thread closer = new Thread(m::close);
         closer.start();
         // the runner reports late, after the manager stopped listening: ignored
-        Thread.sleep(200);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (m.state().storeHealthy() && System.nanoTime() < deadline) {
+            Thread.sleep(10);       // closed yet? (state() reads no store once closed)
+        }
         run.listener.progress(5, 10);
         run.succeed(10);
         closer.join(10_000);
@@ -329,12 +334,34 @@ class JobManagerTest {
         assertThat(registry.get("quire.job.duration").tag("status", "succeeded").timer().count()).isEqualTo(1);
     }
 
+    @Test
+    void theMetricsHaveTheirPrometheusNames() throws Exception {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JobManager m = new JobManager(store, runner, new QueuePolicy(1, 1, false, 5), prometheus);
+        managers.add(m);
+        JobRecord job = submit(m);
+        runner.next().succeed(3);
+        awaitStatus(m, job.id(), JobStatus.SUCCEEDED);
+        assertThat(prometheus.scrape()).contains("quire_jobs{state=\"succeeded\"} 1.0",
+                "quire_jobs{state=\"queued\"} 0.0", "quire_pages_processed_total 3.0",
+                "quire_job_duration_seconds_count{status=\"succeeded\"} 1");
+    }
+
     private static void awaitStatus(JobManager m, String id, JobStatus status) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (m.find(id).orElseThrow().status() != status && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(m.find(id).orElseThrow().status()).isEqualTo(status);
+    }
+
+    /** The runner may hear of a cancel just after it returns: the handle is attached once start returned. */
+    private static void awaitCancelRequested(FakeRunner.FakeRun run) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!run.cancelRequested && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(run.cancelRequested).as("the run was asked to stop").isTrue();
     }
 
     private static void awaitSize(List<?> list, int size) throws InterruptedException {

@@ -2,7 +2,13 @@ package dev.quire.service.runner;
 
 import dev.quire.pipeline.ProcessingMode;
 import dev.quire.service.config.ServiceConfig;
+import dev.quire.service.jobs.JobEvent;
+import dev.quire.service.jobs.JobManager;
 import dev.quire.service.jobs.JobSpec;
+import dev.quire.service.store.JobRecord;
+import dev.quire.service.store.JobStatus;
+import dev.quire.service.store.JobStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +68,42 @@ class EmbeddedRunnerTest {
         assertThat(out.resolve("runs").resolve(l.runId + ".json")).isRegularFile();
         assertThat(out.resolve("documents").resolve("run=" + l.runId)).isDirectory();
         assertThat(dir.resolve("data/logs/job-ok.log")).exists();
+    }
+
+    @Test
+    void aJobThroughTheManagerStoresItsProgressCountsAndEvents() throws Exception {
+        ServiceConfig c = config();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<JobEvent> events = new CopyOnWriteArrayList<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        try (JobStore store = JobStore.open("jdbc:h2:file:" + dir.resolve("jobs") + ";DB_CLOSE_ON_EXIT=FALSE", null, null);
+             JobManager jobs = new JobManager(c, store, registry)) {
+            JobRecord job = jobs.submit(new JobSpec(List.of(ROOT.resolve("samples/born-digital.pdf").toString()),
+                    dir.resolve("out").toString(), ProcessingMode.TEXT, null, "cpu", false), "paths", "{}");
+            jobs.subscribe(job.id(), e -> {
+                events.add(e);
+                if (e.type().equals("finished")) {
+                    finished.countDown();
+                }
+            });
+            assertThat(finished.await(240, TimeUnit.SECONDS)).as("events: %s", events).isTrue();
+
+            JobRecord r = jobs.find(job.id()).orElseThrow();
+            assertThat(r.status()).as(r.error()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(r.runner()).isEqualTo("embedded");
+            assertThat(r.processRef()).matches("[0-9]+");
+            assertThat(r.runId()).isNotNull();
+            assertThat(r.documentsTotal()).isEqualTo(1);
+            assertThat(r.pagesTotal()).isEqualTo(2);
+            assertThat(r.pagesDone()).isEqualTo(2);
+            assertThat(r.documents()).isEqualTo(Map.of("ok", 1L));
+            assertThat(r.pages()).containsEntry("text_layer", 2L);
+            // the "running" status may come before the subscription: the job starts as soon as it is submitted
+            assertThat(events).extracting(JobEvent::type)
+                    .containsSubsequence("planned", "progress", "document", "status", "finished")
+                    .endsWith("status", "finished");
+            assertThat(registry.get("quire.pages.processed").counter().count()).isEqualTo(2);
+        }
     }
 
     @Test
