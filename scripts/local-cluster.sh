@@ -2,7 +2,7 @@
 # local-cluster.sh — proves the cluster jar on a real Spark standalone cluster on this machine.
 #
 # Usage: scripts/local-cluster.sh [--input PATH]... [--output PATH] [--port P] [--webui-port W]
-#                                 [--keep-logs]
+#                                 [--gpus | --fake-gpus N] [--keep-logs]
 #
 # Starts a standalone master and one worker (2 cores, 2 GB) bound to 127.0.0.1, submits
 # job/target/quire-cluster.jar to it with scripts/submit.sh --preset cluster (client mode), checks
@@ -14,11 +14,18 @@
 #   --output PATH   where the job writes (default: a new directory in the temporary directory);
 #                   must not hold a run already
 #   --port P, --webui-port W   master ports (default 0: free ports the kernel picks)
+#   --gpus          GPU scheduling with this machine's GPUs: the worker discovers them with
+#                   scripts/getGpusResources.sh, the job goes in with submit.sh --gpu (the gpu preset,
+#                   device cuda; needs the CUDA build, mvn -Pgpu package), two tasks per GPU
+#   --fake-gpus N   the same GPU scheduling on a machine without GPUs: the worker offers N pretend
+#                   GPUs (addresses 0..N-1) and the job runs with --device auto, so each task's
+#                   engine asks for the GPU Spark assigned it and then falls back to the CPU
 #   --keep-logs     keep the logs directory after a successful run (always kept after a failure)
 #
 # Passes when the job exits 0 and OUTPUT has exactly one manifest runs/ID.json that counts every
 # input PDF, names this cluster's master, and documents/run=ID and pages/run=ID hold Parquet
-# files. Exit status: 0 pass, 1 fail, 2 bad command line.
+# files; with --gpus/--fake-gpus also when the executor was given a GPU. Exit status: 0 pass,
+# 1 fail, 2 bad command line.
 # Environment: SPARK_HOME, JAVA_HOME, QUIRE_CLUSTER_TIMEOUT (seconds for the job; default 600).
 set -euo pipefail
 
@@ -30,6 +37,7 @@ output=""
 master_port=0
 ui_port=0
 keep_logs=false
+gpus=""          # "", real, or a number of pretend GPUs
 while (($#)); do
   case "$1" in
     -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
@@ -39,6 +47,9 @@ while (($#)); do
     --port) master_port="$2"; shift 2 ;;
     --webui-port) ui_port="$2"; shift 2 ;;
     --keep-logs) keep_logs=true; shift ;;
+    --gpus) gpus=real; shift ;;
+    --fake-gpus) (($# >= 2)) || usage "--fake-gpus needs a number"; gpus="$2"; shift 2
+      [[ "$gpus" =~ ^[1-9][0-9]?$ ]] || usage "invalid value for --fake-gpus: '$gpus' (expected 1..99)" ;;
     *) usage "unknown option '$1' (see --help)" ;;
   esac
 done
@@ -190,7 +201,30 @@ master="$(master_url)"
 ui="$(ui_url)"
 ui="http://127.0.0.1:${ui##*:}"
 
-"${daemon[@]}" org.apache.spark.deploy.worker.Worker "$master" --host 127.0.0.1 --port 0 --webui-port 0 \
+# GPU scheduling: in standalone mode the worker discovers the GPUs and hands each executor its
+# share (a resources file), so the executors do not run the discovery script themselves.
+worker_gpu=()
+submit_gpu=(--preset cluster)
+quire_gpu=()
+if [[ -n "$gpus" ]]; then
+  if [[ "$gpus" == real ]]; then
+    gpu_script="$root/scripts/getGpusResources.sh"
+    count="$({ "$gpu_script" 2>/dev/null || true; } | grep -o '"[0-9]*"' | wc -l)"
+    ((count > 0)) || fail "no GPUs here: $("$gpu_script" 2>&1 | tail -1) (--fake-gpus N pretends)"
+  else
+    gpu_script="$logs/fake-gpus.sh"
+    addresses="$(seq 0 $((gpus - 1)) | sed 's/.*/"&"/' | paste -sd, -)"
+    printf '#!/bin/sh\necho '"'"'{"name":"gpu","addresses":[%s]}'"'"'\n' "$addresses" >"$gpu_script"
+    chmod +x "$gpu_script"
+    count="$gpus"
+    quire_gpu=(--device auto)
+  fi
+  worker_gpu=(-Dspark.worker.resource.gpu.amount="$count" -Dspark.worker.resource.gpu.discoveryScript="$gpu_script")
+  # two task slots on the worker's two cores, sharing one GPU
+  submit_gpu=(--gpu --conf spark.task.resource.gpu.amount=0.5 --conf spark.executor.memoryOverhead=512m)
+fi
+
+"${daemon[@]}" ${worker_gpu[@]+"${worker_gpu[@]}"} org.apache.spark.deploy.worker.Worker "$master" --host 127.0.0.1 --port 0 --webui-port 0 \
   --cores 2 --memory 2g --work-dir "$logs/work" >"$logs/worker.log" 2>&1 &
 worker_pid=$!
 # The master's JSON view says when the worker is alive; without curl the worker's log says it.
@@ -211,10 +245,10 @@ for i in "${inputs[@]}"; do input_args+=(--input "$i"); done
 limit=()
 command -v timeout >/dev/null 2>&1 && limit=(timeout "${QUIRE_CLUSTER_TIMEOUT:-600}")
 job_started=$SECONDS
-"${limit[@]}" "$root/scripts/submit.sh" --preset cluster --master "$master" --deploy-mode client \
+"${limit[@]}" "$root/scripts/submit.sh" "${submit_gpu[@]}" --master "$master" --deploy-mode client \
   --conf spark.executor.cores=2 --conf spark.executor.memory=1g --conf spark.driver.memory=1g \
   --conf spark.ui.enabled=false --conf spark.app.name=quire-local-cluster \
-  -- run "${input_args[@]}" --output "$output" -q </dev/null >"$logs/driver.log" 2>&1 &
+  -- run "${input_args[@]}" --output "$output" -q ${quire_gpu[@]+"${quire_gpu[@]}"} </dev/null >"$logs/driver.log" 2>&1 &
 driver_pid=$!
 rc=0
 wait "$driver_pid" || rc=$?
@@ -252,8 +286,14 @@ for table in documents pages; do
 done
 executors="$({ compgen -G "$logs/work/app-*/*/stderr" || true; } | wc -l)"
 ((executors > 0)) || fail "the worker never started an executor"
+if [[ -n "$gpus" ]]; then
+  # the resources file the worker wrote for the executor names the GPU it was given
+  grep -qs '"resourceName":"gpu"' "$logs"/work/app-*/*/resource-executor-*.json \
+    || fail "the executor was not given a GPU (no gpu in its resources file)"
+  gpu_note=", each given a GPU"
+fi
 
-verdict="local-cluster: PASS: $docs_total of $expected documents ($(listing <<<"$documents")), $(total <<<"$pages") pages ($(listing <<<"$pages")) on $master with $executors executor(s); job ${job_s}s, all $((SECONDS - started))s"
+verdict="local-cluster: PASS: $docs_total of $expected documents ($(listing <<<"$documents")), $(total <<<"$pages") pages ($(listing <<<"$pages")) on $master with $executors executor(s)${gpu_note:-}; job ${job_s}s, all $((SECONDS - started))s"
 stop_cluster
 if $keep_logs; then
   echo "local-cluster: logs kept in $logs" >&2

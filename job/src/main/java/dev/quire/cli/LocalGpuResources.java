@@ -61,8 +61,9 @@ final class LocalGpuResources {
 
     /** The one warning printed when keys were dropped. */
     static String warning(String master, List<String> removed) {
-        return "warning: master " + master + " is local: ignoring " + String.join(", ", removed)
+        // the log layout adds the "warning" prefix
+        return "master " + master + " is local: ignoring " + String.join(", ", removed)
                 + " (Spark's local scheduler has no GPUs to give and would wait forever);"
-                + " the OCR device comes from --device";
+                + " the OCR device comes from --device or spark.quire.device";
     }
 }

@@ -54,11 +54,37 @@ class OrtNativeDirTest {
         assertThat(probe.output).contains("not found at");
     }
 
-    private static Result probe(Path ortJar, Path nativeDir) throws Exception {
+    @Test
+    void theCudaProviderIsTakenFromTheDirectoryNotUnpacked(@TempDir Path tmp) throws Exception {
+        // the GPU jar is no dependency of the CPU build: use the one 'mvn -Pgpu package' downloaded
+        Path gpuJar = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "microsoft",
+                "onnxruntime", "onnxruntime_gpu", "1.26.0", "onnxruntime_gpu-1.26.0.jar");
+        Assumptions.assumeTrue(Files.isRegularFile(gpuJar),
+                "no " + gpuJar + ": build once with 'mvn -Pgpu -DskipTests package' to check the CUDA provider");
+        Assumptions.assumeTrue(onPath("unzip"), "unzip is not installed (the script needs it)");
+        Path dir = tmp.resolve("ort-gpu");
+        Result extract = run(List.of("bash", ROOT.resolve("scripts/extract-ort-native.sh").toString(),
+                gpuJar.toString(), dir.toString()));
+        assertThat(extract.code).as(extract.output).isZero();
+        assertThat(extract.output).contains("CUDA provider included");
+
+        Result probe = probe(gpuJar, dir, "cuda");
+        assertThat(probe.code).as(probe.output).isZero();
+        // with a GPU and CUDA 12 + cuDNN 9 it loads; without, it fails on CUDA's own libraries, and
+        // ONNX Runtime's message names the provider in the directory: nothing was unpacked
+        String provider = dir.resolve(System.mapLibraryName("onnxruntime_providers_cuda")).toString();
+        assertThat(probe.output).satisfiesAnyOf(
+                out -> assertThat(out).contains("ort-cuda: ok"),
+                out -> assertThat(out).contains("Failed to load library " + provider));
+    }
+
+    private static Result probe(Path ortJar, Path nativeDir, String... args) throws Exception {
         Path testClasses = Path.of(OrtNativeProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return run(List.of(java.toString(), "-Donnxruntime.native.path=" + nativeDir,
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Donnxruntime.native.path=" + nativeDir,
                 "-cp", ortJar + File.pathSeparator + testClasses, OrtNativeProbe.class.getName()));
+        cmd.addAll(List.of(args));
+        return run(cmd);
     }
 
     private record Result(int code, String output) {

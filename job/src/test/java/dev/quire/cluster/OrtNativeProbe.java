@@ -1,13 +1,18 @@
 package dev.quire.cluster;
 
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Child JVM for {@link OrtNativeDirTest}: loads ONNX Runtime and prints where its natives came from. */
+/**
+ * Child JVM for {@link OrtNativeDirTest}: loads ONNX Runtime and prints where its natives came
+ * from; with the argument {@code cuda}, also asks for the CUDA provider.
+ */
 public final class OrtNativeProbe {
     private OrtNativeProbe() {
     }
@@ -33,6 +38,15 @@ public final class OrtNativeProbe {
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             System.out.println("ort-version: " + env.getVersion());
+            if (args.length > 0 && args[0].equals("cuda")) {
+                // the CUDA provider library is found (or unpacked) when a session asks for CUDA
+                try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                    options.addCUDA(0);
+                    System.out.println("ort-cuda: ok");
+                } catch (OrtException e) {
+                    System.out.println("ort-cuda: " + e.getMessage());
+                }
+            }
         } catch (Throwable e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 System.out.println("ort-failed: " + t);

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -43,27 +44,7 @@ class StandaloneClusterIT {
         assumeTrue(hasBash(), "no bash to run scripts/local-cluster.sh");
         Path root = repositoryRoot();
         Path out = tmp.resolve("out");
-        Path log = tmp.resolve("local-cluster.log");
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("scripts/local-cluster.sh").toString(),
-                "--output", out.toString())
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // the script's logs and work directories go under this test's temporary directory
-        pb.environment().put("TMPDIR", tmp.toString());
-        long started = System.nanoTime();
-        Process p = pb.start();
-        if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
-            p.destroy();   // SIGTERM: the script's trap stops the master, worker and executors
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            fail("scripts/local-cluster.sh did not finish within " + LIMIT_MINUTES + " minutes:\n"
-                    + Files.readString(log));
-        }
-        String output = Files.readString(log);
-        System.out.printf(Locale.ROOT, "%s(%.0f s)%n", output, (System.nanoTime() - started) / 1e9);
-        assertThat(p.exitValue()).as("exit status of scripts/local-cluster.sh; its output:%n%s", output).isZero();
+        String output = localCluster("--output", out.toString());
         assertThat(output).contains("local-cluster: PASS");
 
         long pdfs;
@@ -92,6 +73,45 @@ class StandaloneClusterIT {
                 .isEqualTo(pdfs);
         assertThat(rows(out.resolve("pages/run=" + runId), hadoop, "doc_id", "page", "method", "text", "lines"))
                 .isEqualTo(ocrPages + textPages);
+    }
+
+    @Test
+    void schedulesGpusOnAStandaloneClusterWithoutAnyGpu() throws Exception {
+        assumeTrue(canListenOnLoopback(), "cannot listen on 127.0.0.1, so no local cluster can run here");
+        assumeTrue(hasBash(), "no bash to run scripts/local-cluster.sh");
+        // the worker offers pretend GPUs, the gpu preset asks for them, each task's engine asks ONNX
+        // Runtime for its assigned GPU (dev.quire.job.TaskDevice) and falls back to the CPU
+        String output = localCluster("--fake-gpus", "2",
+                "--input", repositoryRoot().resolve("samples/scanned-letter.pdf").toString());
+        assertThat(output).contains("local-cluster: PASS").contains("each given a GPU");
+    }
+
+    /** Runs scripts/local-cluster.sh with {@code args}; returns its output after checking it passed. */
+    private String localCluster(String... args) throws Exception {
+        Path log = tmp.resolve("local-cluster.log");
+        List<String> command = new ArrayList<>(
+                List.of("bash", repositoryRoot().resolve("scripts/local-cluster.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(repositoryRoot().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // the script's logs and work directories go under this test's temporary directory
+        pb.environment().put("TMPDIR", tmp.toString());
+        long started = System.nanoTime();
+        Process p = pb.start();
+        if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
+            p.destroy();   // SIGTERM: the script's trap stops the master, worker and executors
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            fail("scripts/local-cluster.sh did not finish within " + LIMIT_MINUTES + " minutes:\n"
+                    + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        System.out.printf(Locale.ROOT, "%s(%.0f s)%n", output, (System.nanoTime() - started) / 1e9);
+        assertThat(p.exitValue()).as("exit status of scripts/local-cluster.sh; its output:%n%s", output).isZero();
+        return output;
     }
 
     /** Rows in a directory's Parquet files, from their footers; checks that each file has the columns. */
