@@ -20,6 +20,9 @@ final class FakeRecognizer implements BatchRecognizer {
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final CountDownLatch entered = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    /** The most calls that were inside the recogniser at once. */
+    final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     static GrayImage line(int id, int width) {
@@ -55,8 +58,13 @@ final class FakeRecognizer implements BatchRecognizer {
     public CtcResult[] recognizeAt(List<GrayImage> lines, int width) {
         List<Integer> ids = lines.stream().map(FakeRecognizer::id).toList();
         calls.add(new Call(width, ids));
+        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
         entered.countDown();
-        awaitGate();
+        try {
+            awaitGate();
+        } finally {
+            running.decrementAndGet();
+        }
         if (ids.contains(POISON)) {
             throw new IllegalStateException("poisoned line");
         }
