@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -44,9 +45,9 @@ public final class OcrEngine implements AutoCloseable {
     /** Read lock per recognition call, write lock to close: sessions are never closed mid-call. */
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.LongAdder pages = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder pages = new LongAdder();
     /** Summed over pages: time a page's thread waited for shared batches beyond its share of model time. */
-    private final java.util.concurrent.atomic.LongAdder recWaitNanos = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder recWaitNanos = new LongAdder();
     private final int recBatchLimit;
 
     private OcrEngine(EngineSettings settings, Device device, String modelFingerprint, List<OnnxModel> models,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A recogniser without a model for batcher tests: a line is a 48-pixel-high image whose width is
@@ -20,9 +21,9 @@ final class FakeRecognizer implements BatchRecognizer {
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final CountDownLatch entered = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
     /** The most calls that were inside the recogniser at once. */
-    final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     static GrayImage line(int id, int width) {
