@@ -52,7 +52,7 @@ final class RunStats {
         return String.format(Locale.ROOT,
                 "documents: %s%npages: %d (%s) in %.1f s, %.2f pages/s%n"
                         + "OCR stage time (sum over threads): render %.1f s, detect %.1f s, crop %.1f s, "
-                        + "classify %.1f s, recognize %.1f s (model time; %.1f s more queued for shared batches); %d lines",
+                        + "classify %.1f s, recognize %.1f s (and %.1f s waiting for shared batches); %d lines",
                 counts(documents), total, counts(pages), seconds, total / Math.max(seconds, 1e-9),
                 renderMs / 1e3, stages.detectMs() / 1e3, stages.cropMs() / 1e3, stages.classifyMs() / 1e3,
                 stages.recognizeMs() / 1e3, stages.recognizeWaitMs() / 1e3, stages.lines());

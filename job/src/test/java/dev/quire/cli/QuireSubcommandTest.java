@@ -30,7 +30,7 @@ class QuireSubcommandTest {
     @Test
     void subcommandsFoundOnTheClassPathAreAddedAfterTheBuiltInOnesAndRun() {
         assertThat(List.copyOf(Quire.commandLine().getSubcommands().keySet()))
-                .containsExactly("run", "query", "export", "ocr", "greet", "help");
+                .containsExactly("run", "query", "export", "ocr", "bench", "greet", "help");
         assertThat(Result.of("--help").out()).contains("greet").contains("Says hello");
         assertThat(Result.of("greet").code()).isEqualTo(42);
     }

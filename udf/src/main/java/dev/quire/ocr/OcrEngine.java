@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -44,7 +45,9 @@ public final class OcrEngine implements AutoCloseable {
     /** Read lock per recognition call, write lock to close: sessions are never closed mid-call. */
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.LongAdder pages = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder pages = new LongAdder();
+    /** Summed over pages: time a page's thread waited for shared batches beyond its share of model time. */
+    private final LongAdder recWaitNanos = new LongAdder();
     private final int recBatchLimit;
 
     private OcrEngine(EngineSettings settings, Device device, String modelFingerprint, List<OnnxModel> models,
@@ -83,8 +86,11 @@ public final class OcrEngine implements AutoCloseable {
             boolean gpu = sessions.resolved().kind() == Device.Kind.CUDA;
             TextRecognizer recognizer = new TextRecognizer(rec, settings.recognition(), dictionary, gpu);
             int wait = settings.recognition().batchWaitFor(gpu);
+            // two dispatchers on a GPU: one batch's tensor filling and CTC decoding (CPU) overlap the next
+            // batch's model call; on CPU a second one would only compete with the task threads for cores
             RecognitionBatcher batcher = wait > 0 ? new RecognitionBatcher(recognizer,
-                    settings.recognition().batchSizeFor(gpu), wait, settings.recognition().widthBucket()) : null;
+                    settings.recognition().batchSizeFor(gpu), wait, settings.recognition().widthBucket(),
+                    gpu ? 2 : 1) : null;
             OcrEngine engine = new OcrEngine(settings, sessions.resolved(), files.fingerprint(), List.copyOf(opened),
                     new TextDetector(det, settings.detection()), cls, recognizer, batcher,
                     settings.recognition().batchSizeFor(gpu));
@@ -139,8 +145,7 @@ public final class OcrEngine implements AutoCloseable {
                 .map(OnnxModel::stats).orElse(none);
         ModelStats rec = models.stream().filter(m -> m.name().equals("recognition")).findFirst()
                 .map(OnnxModel::stats).orElse(none);
-        double wait = batcher == null ? 0 : batcher.statistics().waitSeconds();
-        return new StageStats(0, 0, pages.sum(), det, cls, rec, recBatchLimit, wait);
+        return new StageStats(0, 0, pages.sum(), det, cls, rec, recBatchLimit, recWaitNanos.sum() / 1e9);
     }
 
     /** SHA-256 of the model files and dictionary. */
@@ -182,6 +187,7 @@ public final class OcrEngine implements AutoCloseable {
             decoded = batched.results();
             recognizeMs = ms(batched.busyNanos());
             waitMs = ms(batched.waitNanos());
+            recWaitNanos.add(batched.waitNanos());
         } else {
             decoded = recognizer.recognize(crops);
             recognizeMs = ms(System.nanoTime() - t3);

@@ -14,7 +14,8 @@ import java.io.Serializable;
  * @param classify      180° classifier: items are lines
  * @param recognize     recogniser: items are lines, calls are batches
  * @param recBatchLimit the recogniser's batch size (the most lines a batch may hold)
- * @param recWaitSeconds time lines spent queued for a shared batch (summed over lines), not model time
+ * @param recWaitSeconds thread-seconds pages spent waiting for shared recogniser batches (to fill, or for
+ *                      other pages' batches to run), beyond their share of model time
  */
 public record StageStats(long renderPages, double renderSeconds, long ocrPages, ModelStats detect,
                          ModelStats classify, ModelStats recognize, int recBatchLimit, double recWaitSeconds)

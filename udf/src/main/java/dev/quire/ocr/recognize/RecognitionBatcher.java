@@ -4,9 +4,11 @@ import dev.quire.QuireException;
 import dev.quire.image.GrayImage;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +24,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * Runtime cache per shape); a batch takes the oldest line's bucket and fills up with the nearest
  * narrower ones. On a GPU the recogniser is only fast in batches (about 10× more lines/s at 16
  * lines than at 1), and a single page rarely has lines of similar width enough to fill them.
+ * With more than one dispatcher, one batch's CPU work (resizing lines into the input tensor, CTC
+ * decoding) overlaps another batch's model call, so that the device does not wait for the JVM.
  *
  * <p>No caller ever hangs: a recogniser failure fails exactly the callers whose lines were in
- * that batch; if the dispatcher thread ends for any other reason, every queued and in-flight line
- * fails and later calls fail at once; {@link #close} fails queued lines, lets the in-flight batch
- * finish (its session must not be closed under it) and waits for the dispatcher to end.
+ * that batch; if a dispatcher thread ends for any other reason, every queued and in-flight line
+ * fails and later calls fail at once; {@link #close} fails queued lines, lets the in-flight batches
+ * finish (their session must not be closed under them) and waits for the dispatchers to end.
  */
 public final class RecognitionBatcher implements AutoCloseable {
     /** How long {@link #close} waits for an in-flight batch before giving up on the dispatcher. */
@@ -54,11 +58,11 @@ public final class RecognitionBatcher implements AutoCloseable {
     private final LinkedList<Request> queue = new LinkedList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private final Thread dispatcher;
-    /** Lines the dispatcher has taken off the queue and not yet completed; guarded by {@link #lock}. */
-    private List<Request> inFlight = List.of();
+    private final List<Thread> dispatchers = new ArrayList<>();
+    /** Lines dispatchers have taken off the queue and not yet completed; guarded by {@link #lock}. */
+    private final Set<Request> inFlight = new HashSet<>();
     private boolean closed;
-    /** Why the dispatcher ended while the batcher was open; guarded by {@link #lock}. */
+    /** Why a dispatcher ended while the batcher was open; guarded by {@link #lock}. */
     private Throwable died;
 
     private final AtomicLong batches = new AtomicLong();
@@ -69,17 +73,25 @@ public final class RecognitionBatcher implements AutoCloseable {
     private final AtomicLong usedColumns = new AtomicLong();
 
     public RecognitionBatcher(BatchRecognizer recognizer, int maxBatch, long maxWaitMillis, int bucket) {
-        if (maxBatch < 1 || maxWaitMillis < 0 || bucket < 1) {
+        this(recognizer, maxBatch, maxWaitMillis, bucket, 1);
+    }
+
+    public RecognitionBatcher(BatchRecognizer recognizer, int maxBatch, long maxWaitMillis, int bucket,
+                              int dispatcherCount) {
+        if (maxBatch < 1 || maxWaitMillis < 0 || bucket < 1 || dispatcherCount < 1) {
             throw new IllegalArgumentException("bad batcher settings: batch " + maxBatch + ", wait "
-                    + maxWaitMillis + " ms, bucket " + bucket);
+                    + maxWaitMillis + " ms, bucket " + bucket + ", dispatchers " + dispatcherCount);
         }
         this.recognizer = recognizer;
         this.maxBatch = maxBatch;
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         this.bucket = bucket;
-        this.dispatcher = new Thread(this::dispatch, "quire-rec-batcher");
-        dispatcher.setDaemon(true);
-        dispatcher.start();
+        for (int i = 0; i < dispatcherCount; i++) {
+            Thread t = new Thread(this::dispatch, "quire-rec-batcher-" + (i + 1));
+            t.setDaemon(true);
+            dispatchers.add(t);
+        }
+        dispatchers.forEach(Thread::start);
     }
 
     /**
@@ -156,9 +168,9 @@ public final class RecognitionBatcher implements AutoCloseable {
         return (width + bucket - 1) / bucket * bucket;
     }
 
-    /** The dispatcher thread, for tests that need it to die. */
+    /** The first dispatcher thread, for tests that need one to die. */
     Thread dispatcherThread() {
-        return dispatcher;
+        return dispatchers.get(0);
     }
 
     private void dispatch() {
@@ -173,23 +185,36 @@ public final class RecognitionBatcher implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             why = e;
         } finally {
-            // whatever ended this thread, nobody may wait for it any more
-            failAll(why == null ? new QuireException("the recognition batcher closed") : why);
+            // whatever ended this thread, nobody may wait for it any more (nor for its siblings:
+            // a batcher that lost a dispatcher fails fast rather than run on at reduced speed)
+            if (why != null || closed()) {
+                failAll(why == null ? new QuireException("the recognition batcher closed") : why);
+            }
         }
     }
 
     private void failAll(Throwable why) {
         lock.lock();
         try {
-            if (!closed) {
+            if (!closed && died == null) {
                 died = why;
             }
+            arrived.signalAll();
             QuireException failure = why instanceof QuireException q ? q
                     : new QuireException("the recognition batcher's dispatcher died: " + why, why);
             inFlight.forEach(r -> r.done().completeExceptionally(failure));
             queue.forEach(r -> r.done().completeExceptionally(failure));
             queue.clear();
-            inFlight = List.of();
+            inFlight.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean closed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }
@@ -200,24 +225,25 @@ public final class RecognitionBatcher implements AutoCloseable {
         lock.lock();
         try {
             while (queue.isEmpty()) {
-                if (closed) {
+                if (closed || died != null) {
                     return null;
                 }
                 arrived.await();
             }
             long deadline = queue.getFirst().enqueuedNanos() + maxWaitNanos;
-            while (queue.size() < maxBatch && !closed) {
+            while (queue.size() < maxBatch && !closed && died == null) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
                 arrived.awaitNanos(left);
             }
-            if (closed) {
+            if (closed || died != null) {
                 return null;
             }
-            inFlight = take();
-            return inFlight;
+            List<Request> batch = take();
+            inFlight.addAll(batch);
+            return batch;
         } finally {
             lock.unlock();
         }
@@ -251,29 +277,35 @@ public final class RecognitionBatcher implements AutoCloseable {
             used += r.natural();
             waitNanos.addAndGet(start - r.enqueuedNanos());
         }
+        CtcResult[] results = null;
+        Throwable failure = null;
         try {
-            CtcResult[] results = recognizer.recognizeAt(images, width);
+            results = recognizer.recognizeAt(images, width);
             if (results == null || results.length != batch.size()) {
                 throw new QuireException("the recogniser returned " + (results == null ? "no" : results.length)
                         + " results for a batch of " + batch.size() + " lines");
             }
-            long share = (System.nanoTime() - start) / batch.size();
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(new Done(results[i], share));
-            }
         } catch (RuntimeException | Error e) {
-            batch.forEach(r -> r.done().completeExceptionally(e));
+            failure = e;
+        }
+        long elapsed = System.nanoTime() - start;
+        // counters first: a caller that has its results sees them counted
+        busyNanos.addAndGet(elapsed);
+        batches.incrementAndGet();
+        lines.addAndGet(batch.size());
+        columns.addAndGet((long) width * batch.size());
+        usedColumns.addAndGet(used);
+        lock.lock();
+        try {
+            batch.forEach(inFlight::remove);
         } finally {
-            busyNanos.addAndGet(System.nanoTime() - start);
-            batches.incrementAndGet();
-            lines.addAndGet(batch.size());
-            columns.addAndGet((long) width * batch.size());
-            usedColumns.addAndGet(used);
-            lock.lock();
-            try {
-                inFlight = List.of();
-            } finally {
-                lock.unlock();
+            lock.unlock();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (failure != null) {
+                batch.get(i).done().completeExceptionally(failure);
+            } else {
+                batch.get(i).done().complete(new Done(results[i], elapsed / batch.size()));
             }
         }
     }
@@ -297,11 +329,17 @@ public final class RecognitionBatcher implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (Thread.currentThread() != dispatcher) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        for (Thread t : dispatchers) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (t == Thread.currentThread() || left <= 0) {
+                continue;
+            }
             try {
-                dispatcher.join(CLOSE_WAIT_MILLIS);
+                t.join(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A recogniser without a model for batcher tests: a line is a 48-pixel-high image whose width is
@@ -20,6 +21,9 @@ final class FakeRecognizer implements BatchRecognizer {
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final CountDownLatch entered = new CountDownLatch(1);
+    private final AtomicInteger running = new AtomicInteger();
+    /** The most calls that were inside the recogniser at once. */
+    final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     static GrayImage line(int id, int width) {
@@ -55,8 +59,13 @@ final class FakeRecognizer implements BatchRecognizer {
     public CtcResult[] recognizeAt(List<GrayImage> lines, int width) {
         List<Integer> ids = lines.stream().map(FakeRecognizer::id).toList();
         calls.add(new Call(width, ids));
+        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
         entered.countDown();
-        awaitGate();
+        try {
+            awaitGate();
+        } finally {
+            running.decrementAndGet();
+        }
         if (ids.contains(POISON)) {
             throw new IllegalStateException("poisoned line");
         }

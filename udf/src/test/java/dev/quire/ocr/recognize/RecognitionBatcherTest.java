@@ -150,6 +150,35 @@ class RecognitionBatcherTest {
     }
 
     @Test
+    void twoDispatchersRunTwoBatchesAtOnceAndStillAnswerTheRightCallers() throws Exception {
+        fake.hold();
+        try (RecognitionBatcher batcher = new RecognitionBatcher(fake, 2, 0, 64, 2)) {
+            CompletableFuture<CtcResult[]> a = CompletableFuture.supplyAsync(() -> batcher.recognize(lines(1, 320, 330)));
+            CompletableFuture<CtcResult[]> b = CompletableFuture.supplyAsync(() -> batcher.recognize(lines(5, 900, 910)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (fake.calls.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(fake.mostAtOnce.get()).as("both batches inside the recogniser").isEqualTo(2);
+            fake.open();
+            assertThat(ids(a.get(20, TimeUnit.SECONDS))).containsExactly(1, 2);
+            assertThat(ids(b.get(20, TimeUnit.SECONDS))).containsExactly(5, 6);
+        }
+    }
+
+    @Test
+    void withSeveralDispatchersOneDyingStillFailsEveryWaitingCaller() throws Exception {
+        RecognitionBatcher batcher = new RecognitionBatcher(fake, 16, 10_000, 64, 3);
+        CompletableFuture<CtcResult[]> waiting = CompletableFuture.supplyAsync(() -> batcher.recognize(lines(1, 320)));
+        Thread.sleep(100);
+        batcher.dispatcherThread().interrupt();
+        assertThatThrownBy(() -> waiting.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(QuireException.class);
+        assertTimeoutPreemptively(NO_HANG, () ->
+                assertThatThrownBy(() -> batcher.recognize(lines(2, 320))).hasMessageContaining("died"));
+        assertTimeoutPreemptively(NO_HANG, batcher::close);
+    }
+
+    @Test
     void aCallerIsChargedItsShareOfModelTimeAndTheRestAsWait() {
         try (RecognitionBatcher batcher = new RecognitionBatcher(fake, 16, 150, 64)) {
             RecognitionBatcher.Batched done = batcher.recognizeTimed(lines(1, 320, 320));
