@@ -16,7 +16,7 @@
 # that DIR holds (libonnxruntime.so looks for providers next to itself), copying nothing.
 # The libraries must come from the same ONNX Runtime version as the jar's classes; DIR/ORT-VERSION
 # records where they came from. DIR must exist at the same path on every executor node (or be
-# shipped with YARN's --archives and named by a relative path); see GPU-NOTES.md.
+# shipped with YARN's --archives and named by a relative path); see the README section "GPUs".
 # Needs unzip.
 set -euo pipefail
 

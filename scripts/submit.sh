@@ -11,7 +11,7 @@
 #   scripts/submit.sh --gpu --rapids --master yarn --num-executors 8 -- run --input s3a://c/ --output s3a://o/
 #   scripts/submit.sh --gpu --master 'local[8]' -- run --input pdfs --output out --device cuda:0
 #
-# GPU options (GPU-NOTES.md; build the CUDA jar with 'mvn -Pgpu -DskipTests package'):
+# GPU options (README section "GPUs"; build the CUDA jar with 'mvn -Pgpu -DskipTests package'):
 #   --gpu             the gpu preset (conf/spark-gpu.conf: one GPU per executor shared by four
 #                     tasks) unless --preset names another, and --files scripts/getGpusResources.sh
 #                     so that YARN executors find the discovery script in their working directory.
