@@ -18,7 +18,9 @@ import java.util.ServiceLoader;
         footerHeading = "%nExit status:%n",
         footer = {"  0  all documents processed", "  1  the command failed (input, output, models, device)",
                 "  2  bad command line", "  3  finished, but some documents failed",
-                "%nRun 'quire help COMMAND' for a command's options and examples."})
+                "%nRun 'quire help COMMAND' for a command's options and examples.",
+                "The REST service is 'quire serve' (scripts/quire serve --help): it runs on the service's own",
+                "class path, so it is listed here only when that is the one in use."})
 public final class Quire implements Runnable {
     /** Present exactly when Spark is on the class path (it is not on the REST service's). */
     private static final String SPARK_PROBE = "org.apache.spark.sql.SparkSession";

@@ -18,6 +18,8 @@ import java.util.List;
  * translates HTTP to {@link Jobs} and {@link ResultCatalog}; it owns neither (the caller closes them).
  */
 public final class ApiServer implements AutoCloseable {
+    /** How long a stop waits for open event streams to write their end before stopping Jetty. */
+    private static final long STREAM_END_WAIT_MILLIS = 2000;
     /** A route: method and path template, as the OpenAPI document lists it. */
     public record Route(String method, String path) {
     }
@@ -113,7 +115,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Ends open event streams, then stops the server. */
     public void stop() {
-        events.closeAll();
+        events.closeAll(STREAM_END_WAIT_MILLIS);
         app.stop();
     }
 

@@ -75,6 +75,7 @@ final class EventStream {
             OutputStream out = res.getOutputStream();
             write(out, ": events of job " + id + "\n\n");
             pump(stream, out);
+            out.close();   // the last chunk goes out now, on this thread, not whenever Jetty gets to it
         } catch (IOException e) {
             // the client went away; nothing to answer
         } finally {
@@ -132,8 +133,21 @@ final class EventStream {
         out.flush();
     }
 
-    /** Ends every open stream (server stop), so that no request thread waits for a job. */
-    void closeAll() {
+    /**
+     * Ends every open stream (server stop), so that no request thread waits for a job, and waits up
+     * to {@code waitMillis} for their last chunks to be written: stopping Jetty before that would cut
+     * the streams off instead of ending them.
+     */
+    void closeAll(long waitMillis) {
         open.forEach(Stream::end);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
