@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,6 +30,13 @@ public final class ParquetResults implements Results {
     private final RunRowsCache runRows = new RunRowsCache(LISTED_RUNS);
     private final AtomicReference<CurrentDocuments> current = new AtomicReference<>(CurrentDocuments.EMPTY);
     private final Object refreshing = new Object();
+    /**
+     * Page reads are CPU-bound (decompressing and decoding Parquet pages). Running more at once than
+     * there are cores only interleaves them: each takes longer, and the scheduler's unfairness
+     * stretches the tail. A fair semaphore lets as many run as there are cores and serves the rest
+     * in arrival order.
+     */
+    private final Semaphore reading = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     public ParquetResults(String outputRoot, Configuration conf) {
         this.layout = new OutputLayout(outputRoot);
@@ -125,9 +133,17 @@ public final class ParquetResults implements Results {
         return c;
     }
 
-    private static List<PageRow> pages(CurrentDocuments now, DocumentRow row, String docId,
-                                       PagesFile.Projection projection) {
+    private List<PageRow> pages(CurrentDocuments now, DocumentRow row, String docId,
+                                PagesFile.Projection projection) {
         RunPages pages = now.pagesOf(row);
-        return pages == null ? List.of() : pages.pages(docId, projection);
+        if (pages == null) {
+            return List.of();
+        }
+        reading.acquireUninterruptibly();
+        try {
+            return pages.pages(docId, projection);
+        } finally {
+            reading.release();
+        }
     }
 }
