@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,6 +45,9 @@ final class PagesFile implements AutoCloseable {
         FULL, TEXT
     }
 
+    /** The first pass of a lookup: just doc_id, to find the document's exact rows. */
+    private static final Set<String> ID_COLUMNS = Set.of(Columns.DOC_ID);
+
     private static final Set<String> TEXT_COLUMNS = Set.of(Columns.DOC_ID, Columns.PAGE, Columns.TEXT);
     /** Readers kept open per file and projection: about the number of lookups that run at once. */
     private static final int IDLE_READERS = 8;
@@ -52,6 +56,7 @@ final class PagesFile implements AutoCloseable {
     private final ParquetMetadata footer;
     private final DocIdRanges docIds;
     private final Map<Projection, Reading> readings = new EnumMap<>(Projection.class);
+    private final Reading ids;
 
     private PagesFile(HadoopInputFile file, ParquetMetadata footer, DocIdRanges docIds, Configuration conf) {
         this.file = file;
@@ -60,6 +65,7 @@ final class PagesFile implements AutoCloseable {
         MessageType schema = footer.getFileMetaData().getSchema();
         readings.put(Projection.FULL, new Reading(project(schema, name -> !name.equals(Columns.PATH)), conf));
         readings.put(Projection.TEXT, new Reading(project(schema, TEXT_COLUMNS::contains), conf));
+        this.ids = new Reading(project(schema, ID_COLUMNS::contains), conf);
     }
 
     static PagesFile open(FileStatus status, Configuration conf) {
@@ -79,14 +85,14 @@ final class PagesFile implements AutoCloseable {
             return;
         }
         Reading reading = readings.get(projection);
-        FilterCompat.Filter filter = FilterCompat.get(FilterApi.eq(FilterApi.binaryColumn(Columns.DOC_ID),
-                Binary.fromString(docId)));
+        Binary id = Binary.fromString(docId);
+        FilterCompat.Filter filter = FilterCompat.get(FilterApi.eq(FilterApi.binaryColumn(Columns.DOC_ID), id));
         ParquetFileReader reader = null;
         boolean reusable = false;
         try {
             reader = reading.readers.borrow();
             for (int block = 0; block < footer.getBlocks().size(); block++) {
-                readBlock(reader, block, reading, filter, into);
+                readBlock(reader, block, reading, filter, id, into);
             }
             reusable = true;
         } catch (IOException e) {
@@ -101,19 +107,29 @@ final class PagesFile implements AutoCloseable {
     @Override
     public void close() {
         readings.values().forEach(r -> r.readers.close());
+        ids.readers.close();
     }
 
-    private static void readBlock(ParquetFileReader reader, int block, Reading reading, FilterCompat.Filter filter,
-                                  List<PageRow> into) throws IOException {
+    private void readBlock(ParquetFileReader reader, int block, Reading reading, FilterCompat.Filter filter,
+                           Binary id, List<PageRow> into) throws IOException {
         long rowCount = reader.getRowGroups().get(block).getRowCount();
         // all rows when the file has no page index (it then cannot say which pages to skip)
-        RowRanges rows = ColumnIndexFilter.calculateRowRanges(filter, reader.getColumnIndexStore(block),
+        RowRanges candidates = ColumnIndexFilter.calculateRowRanges(filter, reader.getColumnIndexStore(block),
                 reading.paths, rowCount);
-        if (rows.rowCount() == 0) {
+        if (candidates.rowCount() == 0) {
             return;
         }
-        PageReadStore pages = rows.rowCount() == rowCount ? reader.readRowGroup(block)
-                : reader.readFilteredRowGroup(block, rows);
+        if (candidates.rowCount() < rowCount) {
+            RowRanges exact = exactRows(block, candidates, id, rowCount);
+            if (exact != null) {
+                if (exact.rowCount() > 0) {
+                    readAll(reader.readFilteredRowGroup(block, exact), reading, into);
+                }
+                return;
+            }
+        }
+        PageReadStore pages = candidates.rowCount() == rowCount ? reader.readRowGroup(block)
+                : reader.readFilteredRowGroup(block, candidates);
         RecordReader<PageRow> records = reading.io.getRecordReader(pages, new PageRowMaterializer(reading.schema),
                 filter);
         for (long i = 0; i < pages.getRowCount(); i++) {
@@ -121,6 +137,47 @@ final class PagesFile implements AutoCloseable {
             if (row != null && !records.shouldSkipCurrentRecord()) {
                 into.add(row);
             }
+        }
+    }
+
+    /**
+     * The document's rows among the candidate rows (the pages whose doc_id range holds the id), read
+     * from the doc_id column alone: decoding a whole record costs about a hundred times more than its
+     * id, and the candidate pages mostly hold other documents. Null when the rows are not one run
+     * (a file not sorted by doc_id): the caller then filters record by record.
+     */
+    private RowRanges exactRows(int block, RowRanges candidates, Binary id, long rowCount) throws IOException {
+        ParquetFileReader reader = ids.readers.borrow();
+        boolean reusable = false;
+        try {
+            PageReadStore pages = reader.readFilteredRowGroup(block, candidates);
+            RecordReader<Binary> records = ids.io.getRecordReader(pages, new DocIdMaterializer());
+            PrimitiveIterator.OfLong rows = candidates.iterator();
+            long first = -1;
+            long last = -1;
+            for (long i = 0; i < pages.getRowCount(); i++) {
+                Binary value = records.read();
+                long row = rows.nextLong();
+                if (id.equals(value)) {
+                    if (first >= 0 && row != last + 1) {
+                        reusable = true;
+                        return null;
+                    }
+                    first = first < 0 ? row : first;
+                    last = row;
+                }
+            }
+            reusable = true;
+            return first < 0 ? RowRanges.EMPTY : RowSpan.of(first, last, rowCount);
+        } finally {
+            ids.readers.giveBack(reader, reusable);
+        }
+    }
+
+    private static void readAll(PageReadStore pages, Reading reading, List<PageRow> into) {
+        RecordReader<PageRow> records = reading.io.getRecordReader(pages, new PageRowMaterializer(reading.schema));
+        for (long i = 0; i < pages.getRowCount(); i++) {
+            into.add(records.read());
         }
     }
 
