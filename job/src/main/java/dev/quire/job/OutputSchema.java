@@ -41,9 +41,12 @@ public final class OutputSchema {
      * file (the partition function orders its tasks), so small pages make the page index (min/max
      * doc_id per page) selective: a per-document lookup (the REST service, or any engine that uses
      * column indexes) reads a few pages of each column instead of the whole row group. The default
-     * limit (20,000 rows) puts a whole file's doc_id column in one page.
+     * limit (20,000 rows) puts a whole file's doc_id column in one page. doc_id is written without
+     * a dictionary: every id is distinct, so a dictionary saves nothing, and reading one page of ids
+     * would mean decoding the dictionary of all the file's ids first.
      */
-    public static final Map<String, String> PAGES_WRITE_OPTIONS = Map.of("parquet.page.row.count.limit", "20");
+    public static final Map<String, String> PAGES_WRITE_OPTIONS = Map.of("parquet.page.row.count.limit", "20",
+            "parquet.enable.dictionary#" + DOC_ID, "false");
 
     /** One text line: its text, mean character probability, quadrilateral x1,y1,…,x4,y4 in page pixels. */
     public static final StructType LINE = new StructType(new StructField[] {

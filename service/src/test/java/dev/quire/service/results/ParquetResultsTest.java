@@ -7,6 +7,10 @@ import dev.quire.service.results.Results.PageRow;
 import dev.quire.service.results.Results.Slice;
 import dev.quire.testing.TestPdfs;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,26 @@ class ParquetResultsTest {
     @AfterAll
     static void close() {
         results.close();
+    }
+
+    @Test
+    void theJobWritesPagesForLookups() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(out.root().resolve("pages"))) {
+            files = walk.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path f : files) {
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+                    new org.apache.hadoop.fs.Path(f.toUri()), new Configuration()))) {
+                for (BlockMetaData block : reader.getFooter().getBlocks()) {
+                    ColumnChunkMetaData docIds = block.getColumns().get(0);
+                    assertThat(docIds.getPath().toDotString()).isEqualTo("doc_id");
+                    assertThat(docIds.hasDictionaryPage()).as("doc_id without a dictionary").isFalse();
+                    assertThat(reader.readColumnIndex(docIds)).as("a page index on doc_id").isNotNull();
+                }
+            }
+        }
     }
 
     @Test
