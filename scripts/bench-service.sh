@@ -13,7 +13,9 @@
 #    --http URL TOKEN to measure GET URL/documents/{id} on a running `quire serve` instead;
 #    or give --serve first: the script starts `scripts/quire serve` on a free loopback port over the
 #    synthetic output (its data directory's output/ links to it), measures GET /documents/{id}
-#    through HTTP, and stops the service.
+#    through HTTP, and stops the service. --wrk instead of --serve does the same with wrk (Debian
+#    package wrk), a C load generator that leaves the 2 cores to the service: 16 connections,
+#    10 s warm-up, then 30 s measured twice (the second is the JIT-warm figure); extra options go to wrk.
 # Environment: BENCH_OUTPUT (default ${TMPDIR:-/tmp}/quire-bench-service), DOCUMENTS (10000), PAGES (10),
 #   BENCH_HEAP (LookupBench's heap, default 1g), MVN_FLAGS (e.g. -o).
 set -euo pipefail
@@ -45,8 +47,13 @@ bench=(java -Xmx"${BENCH_HEAP:-1g}" -Djava.awt.headless=true
   -cp "$root/service/target/test-classes:$root/service/target/classes:$root/service/target/lib/*"
   dev.quire.service.bench.LookupBench "$output")
 
-if [[ "${1:-}" == "--serve" ]]; then
+if [[ "${1:-}" == "--serve" || "${1:-}" == "--wrk" ]]; then
+  mode="$1"
   shift
+  if [[ "$mode" == "--wrk" ]] && ! command -v wrk >/dev/null; then
+    echo "bench-service: --wrk needs wrk (apt-get install -y wrk)" >&2
+    exit 2
+  fi
   data="$(mktemp -d -t quire-bench-serve.XXXXXX)"
   ln -s "$output" "$data/output"
   token="bench-$(date +%s%N)-token"
@@ -60,7 +67,26 @@ if [[ "${1:-}" == "--serve" ]]; then
     sleep 0.5
   done
   echo "bench-service: quire serve on port $port over $output" >&2
-  "${bench[@]}" --http "http://127.0.0.1:$port" "$token" "$@"
+  if [[ "$mode" == "--serve" ]]; then
+    "${bench[@]}" --http "http://127.0.0.1:$port" "$token" "$@"
+    exit
+  fi
+  "${bench[@]}" --ids-to "$data/ids.txt"
+  cat > "$data/lookup.lua" <<LUA
+local ids = {}
+for line in io.lines("$data/ids.txt") do ids[#ids + 1] = line end
+math.randomseed(os.time())
+request = function()
+  return wrk.format("GET", "/documents/" .. ids[math.random(#ids)], {["Authorization"] = "Bearer $token"})
+end
+LUA
+  url="http://127.0.0.1:$port"
+  echo "GET $url/documents/{id} with wrk: 16 connections, 10 s warm-up, 2 x 30 s measured, $(nproc) cores"
+  wrk -t1 -c16 -d10s -s "$data/lookup.lua" "$@" "$url" >/dev/null
+  for round in 1 2; do
+    echo "round $round:"
+    wrk -t1 -c16 -d30s --latency -s "$data/lookup.lua" "$@" "$url" | grep -E 'Latency Distribution| [0-9]+% |Requests/sec|Non-2xx|Socket errors'
+  done
   exit
 fi
 

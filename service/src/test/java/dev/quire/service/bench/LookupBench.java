@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class LookupBench {
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
             System.err.println("usage: LookupBench OUTPUT [--threads N] [--seconds S] [--warmup S] [--text] "
-                    + "[--http URL TOKEN]");
+                    + "[--http URL TOKEN] | OUTPUT --ids-to FILE");
             System.exit(2);
         }
         String output = Path.of(args[0]).toAbsolutePath().toUri().toString();
@@ -57,6 +58,7 @@ public final class LookupBench {
         boolean text = false;
         String url = null;
         String token = null;
+        Path idsTo = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
@@ -67,6 +69,7 @@ public final class LookupBench {
                     url = args[++i].replaceAll("/+$", "");
                     token = args[++i];
                 }
+                case "--ids-to" -> idsTo = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -75,6 +78,11 @@ public final class LookupBench {
         try (ParquetResults results = new ParquetResults(output, new Configuration())) {
             double openSeconds = (System.nanoTime() - opening) / 1e9;
             List<String> ids = currentIds(results, output);
+            if (idsTo != null) {
+                // for an external load generator (scripts/bench-service.sh --wrk)
+                Files.write(idsTo, ids);
+                return;
+            }
             System.out.printf("opened %s in %.2f s: %,d current documents%n", output, openSeconds, ids.size());
             Lookup lookup = url == null ? local(results, text) : http(url, token, text);
             String what = (url == null ? "ParquetResults." + (text ? "text" : "document") + "(id)"
