@@ -7,6 +7,7 @@ import dev.quire.service.api.ResultCatalog;
 import dev.quire.service.config.ServiceConfig;
 import dev.quire.service.config.Setting;
 import dev.quire.service.jobs.Jobs;
+import dev.quire.service.jobs.Retention;
 import dev.quire.service.results.ParquetResults;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -24,9 +25,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -83,6 +87,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     private volatile Jobs jobs;
     private volatile ResultCatalog results;
     private volatile PrometheusMeterRegistry registry;
+    private volatile ScheduledExecutorService housekeeping;
 
     public ServeCommand() {
         this(ServiceJobs::open, System.getenv(), true);
@@ -113,6 +118,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             results = new ResultCatalog(ServiceJobs.resultOutputs(jobs), c.defaultOutput().toString(),
                     root -> new ParquetResults(root, new Configuration()), RESULTS_REFRESH_MILLIS);
             server = new ApiServer(c, jobs, results, registry).start(c.host(), c.port());
+            housekeeping = startHousekeeping(c, jobs);
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -129,10 +135,38 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         return ExitCodes.OK;
     }
 
+    /** Deletes old job logs and uploads at start and every hour, unless data.retentionDays is 0. */
+    private static ScheduledExecutorService startHousekeeping(ServiceConfig c, Jobs jobs) {
+        if (c.retentionDays() == 0) {
+            return null;
+        }
+        Retention retention = new Retention(jobs, c.logsDir(), c.uploadsDir(), Duration.ofDays(c.retentionDays()));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "quire-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                int deleted = retention.sweep(Instant.now());
+                if (deleted > 0) {
+                    LOG.info("housekeeping: deleted {} job log(s) and upload folder(s) older than {} days", deleted,
+                            c.retentionDays());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("housekeeping failed: {}", e.getMessage());
+            }
+        }, 0, 1, TimeUnit.HOURS);
+        return timer;
+    }
+
     /** Stops the server, then the job manager and the rest; once, from whichever thread asks first. */
     void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
+        }
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
         }
         try {
             if (server != null) {

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param outputRoots        where jobs may write, besides the default output root in the data directory
  * @param queueDepth         jobs that may wait for a free slot; more are refused with 429
  * @param sparkConf          {@code spark.*=value} properties given to every job
+ * @param retentionDays      days after a job ended that its log and uploaded PDFs are kept; 0 for ever
  */
 public record ServiceConfig(Path home, String host, int port, String authToken, boolean authDisabled, Path dataDir,
                             String storeUrl, String storeUser, String storePassword,
@@ -30,7 +31,7 @@ public record ServiceConfig(Path home, String host, int port, String authToken, 
                             RunnerKind runnerKind, Path java, Path jobJar, Path jobLib, Path javaOpts, String heap,
                             String master, List<String> sparkConf, int cancelGraceSeconds,
                             String clusterMaster, String clusterDeployMode, Path clusterJar, Path clusterProperties,
-                            Path sparkHome, int heartbeatSeconds) {
+                            Path sparkHome, int heartbeatSeconds, int retentionDays) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATA_DIR = "data";
@@ -50,6 +51,8 @@ public record ServiceConfig(Path home, String host, int port, String authToken, 
     public static final String DEFAULT_DEPLOY_MODE = "client";
     /** Below Jetty's 30 s idle timeout, so that a quiet event stream stays open. */
     public static final int DEFAULT_HEARTBEAT_SECONDS = 15;
+    /** Job logs and uploaded PDFs of jobs that ended longer ago are deleted; 0 keeps them. */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
     public static final int MIN_TOKEN_LENGTH = 16;
     public static final String DEFAULT_JOB_JAR = "job/target/quire-job.jar";
     public static final String DEFAULT_JOB_LIB = "job/target/lib";
@@ -135,7 +138,8 @@ public record ServiceConfig(Path home, String host, int port, String authToken, 
                 v.path(Setting.CLUSTER_JAR, home.resolve(DEFAULT_CLUSTER_JAR)),
                 v.path(Setting.CLUSTER_PROPERTIES, home.resolve(DEFAULT_CLUSTER_PROPERTIES)),
                 v.path(Setting.CLUSTER_SPARK_HOME, sparkHome == null || sparkHome.isBlank() ? null : Path.of(sparkHome)),
-                v.integer(Setting.EVENTS_HEARTBEAT_SECONDS, DEFAULT_HEARTBEAT_SECONDS, 1, 3600));
+                v.integer(Setting.EVENTS_HEARTBEAT_SECONDS, DEFAULT_HEARTBEAT_SECONDS, 1, 3600),
+                v.integer(Setting.DATA_RETENTION_DAYS, DEFAULT_RETENTION_DAYS, 0, 36_500));
     }
 
     private static String heap(SettingValues v) {

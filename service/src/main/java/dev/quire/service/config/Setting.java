@@ -47,7 +47,8 @@ public enum Setting {
     CLUSTER_JAR("cluster.jar"),
     CLUSTER_PROPERTIES("cluster.properties"),
     CLUSTER_SPARK_HOME("cluster.sparkHome"),
-    EVENTS_HEARTBEAT_SECONDS("events.heartbeatSeconds");
+    EVENTS_HEARTBEAT_SECONDS("events.heartbeatSeconds"),
+    DATA_RETENTION_DAYS("data.retentionDays");
 
     private static final Map<String, Setting> BY_KEY =
             Arrays.stream(values()).collect(Collectors.toMap(Setting::key, Function.identity()));
