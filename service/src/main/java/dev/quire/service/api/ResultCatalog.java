@@ -36,7 +36,7 @@ public final class ResultCatalog implements AutoCloseable {
     private volatile long lastRefresh;
 
     /**
-     * @param jobOutputs    output roots of succeeded jobs, newest first (e.g. {@code JobStore::resultOutputs})
+     * @param jobOutputs    output roots of succeeded jobs, newest first (e.g. {@code Jobs::resultOutputs})
      * @param defaultOutput the default output root, searched last
      * @param opener        opens one root's results (a {@code ParquetResults})
      */

@@ -115,7 +115,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         try {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             jobs = factory.open(c, registry);
-            results = new ResultCatalog(ServiceJobs.resultOutputs(jobs), c.defaultOutput().toString(),
+            results = new ResultCatalog(jobs::resultOutputs, c.defaultOutput().toString(),
                     root -> new ParquetResults(root, new Configuration()), RESULTS_REFRESH_MILLIS);
             server = new ApiServer(c, jobs, results, registry).start(c.host(), c.port());
             housekeeping = startHousekeeping(c, jobs);
@@ -140,7 +140,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         if (c.retentionDays() == 0) {
             return null;
         }
-        Retention retention = new Retention(jobs, c.logsDir(), c.uploadsDir(), Duration.ofDays(c.retentionDays()));
+        Retention retention = new Retention(jobs::list, c.logsDir(), c.uploadsDir(),
+                Duration.ofDays(c.retentionDays()));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quire-housekeeping");
             t.setDaemon(true);

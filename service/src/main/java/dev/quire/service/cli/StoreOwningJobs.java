@@ -7,6 +7,7 @@ import dev.quire.service.store.JobRecord;
 import dev.quire.service.store.JobStatus;
 import dev.quire.service.store.JobStore;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,6 +34,11 @@ final class StoreOwningJobs implements Jobs {
     @Override
     public JobStore.Page list(JobStatus status, int offset, int limit) {
         return manager.list(status, offset, limit);
+    }
+
+    @Override
+    public List<String> resultOutputs() {
+        return manager.resultOutputs();
     }
 
     @Override

@@ -165,6 +165,17 @@ public final class JobManager implements Jobs {
     }
 
     @Override
+    public List<String> resultOutputs() {
+        lock.lock();
+        try {
+            ensureOpen();
+            return store.resultOutputs();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public JobRecord cancel(String id) {
         RunHandle stop = null;
         JobRecord now;

@@ -5,6 +5,7 @@ import dev.quire.service.store.JobRecord;
 import dev.quire.service.store.JobStatus;
 import dev.quire.service.store.JobStore;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -28,6 +29,9 @@ public interface Jobs extends AutoCloseable {
 
     /** Newest first; {@code status} null for all. */
     JobStore.Page list(JobStatus status, int offset, int limit);
+
+    /** The output roots that hold results of succeeded jobs, the most recently finished first. */
+    List<String> resultOutputs();
 
     /**
      * Cancels a queued or running job (a running one is stopped: the child process killed, or the

@@ -27,12 +27,17 @@ public final class Retention {
     private static final int PAGE = 500;
     private static final List<JobStatus> ENDED = List.of(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED);
 
-    private final Jobs jobs;
+    /** Jobs with a status, newest first, a page at a time: {@link Jobs#list} or {@link JobStore#list}. */
+    public interface Listing {
+        JobStore.Page list(JobStatus status, int offset, int limit);
+    }
+
+    private final Listing jobs;
     private final Path logsDir;
     private final Path uploadsDir;
     private final Duration keep;
 
-    public Retention(Jobs jobs, Path logsDir, Path uploadsDir, Duration keep) {
+    public Retention(Listing jobs, Path logsDir, Path uploadsDir, Duration keep) {
         this.jobs = jobs;
         this.logsDir = logsDir.toAbsolutePath().normalize();
         this.uploadsDir = uploadsDir.toAbsolutePath().normalize();

@@ -71,6 +71,13 @@ final class FakeJobs implements Jobs {
     }
 
     @Override
+    public List<String> resultOutputs() {
+        return jobs.values().stream().filter(j -> j.status() == JobStatus.SUCCEEDED)
+                .sorted(Comparator.comparing(JobRecord::finishedAt).reversed()).map(JobRecord::output).distinct()
+                .toList();
+    }
+
+    @Override
     public JobRecord cancel(String id) {
         JobRecord j = find(id).orElseThrow(() -> new ServiceException(Problem.NOT_FOUND, "no job '" + id + "'"));
         if (j.status().isFinal()) {

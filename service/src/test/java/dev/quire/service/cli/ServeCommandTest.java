@@ -145,6 +145,11 @@ class ServeCommandTest {
         }
 
         @Override
+        public List<String> resultOutputs() {
+            return List.of();
+        }
+
+        @Override
         public JobRecord cancel(String id) {
             throw new UnsupportedOperationException();
         }

@@ -99,6 +99,7 @@ class JobManagerTest {
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error()).isEqualTo("input path '/in/b' does not exist");
         assertThat(failed.finishedAt()).isNotNull();
+        assertThat(m.resultOutputs()).as("only succeeded jobs hold results").containsExactly(SPEC.output());
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +39,7 @@ class RetentionTest {
                     NOW.minus(Duration.ofDays(50))));
             store.finished("odd", JobStatus.SUCCEEDED, NOW.minus(Duration.ofDays(45)), null, null, null, null, null);
 
-            int deleted = new Retention(new StoreJobs(store), logs, uploads, Duration.ofDays(30)).sweep(NOW);
+            int deleted = new Retention(store::list, logs, uploads, Duration.ofDays(30)).sweep(NOW);
 
             assertThat(deleted).isEqualTo(3);
             assertThat(logs.resolve("old-upload.log")).doesNotExist();
@@ -70,43 +68,6 @@ class RetentionTest {
             store.started(id, NOW, "pid 1");
         } else {
             store.finished(id, status, finished, null, null, null, null, null);
-        }
-    }
-
-    /** The listing part of {@link Jobs}, straight from a store. */
-    private record StoreJobs(JobStore store) implements Jobs {
-        @Override
-        public JobStore.Page list(JobStatus status, int offset, int limit) {
-            return store.list(status, offset, limit);
-        }
-
-        @Override
-        public JobRecord submit(JobSpec spec, String source, String requestJson) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<JobRecord> find(String id) {
-            return store.find(id);
-        }
-
-        @Override
-        public JobRecord cancel(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AutoCloseable subscribe(String id, Consumer<JobEvent> listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public RunnerState state() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
