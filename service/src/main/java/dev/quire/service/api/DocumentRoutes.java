@@ -1,6 +1,5 @@
 package dev.quire.service.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.quire.service.Problem;
 import dev.quire.service.ServiceException;
 import dev.quire.service.jobs.Jobs;
@@ -8,12 +7,10 @@ import dev.quire.service.results.Results;
 import dev.quire.service.results.Results.DocumentRow;
 import dev.quire.service.results.Results.Slice;
 import dev.quire.service.store.JobRecord;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /** {@code GET /jobs/{id}/documents}, {@code GET /documents/{docId}}, {@code GET /documents/{docId}/text}. */
@@ -24,11 +21,6 @@ final class DocumentRoutes {
 
     private final Jobs jobs;
     private final ResultCatalog results;
-    /**
-     * A document answer is CPU work from end to end (Parquet pages, then tens of kilobytes of JSON):
-     * as many at once as there are cores, the others waiting in arrival order, keeps the tail short.
-     */
-    private final Semaphore working = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     DocumentRoutes(Jobs jobs, ResultCatalog results) {
         this.jobs = jobs;
@@ -60,17 +52,7 @@ final class DocumentRoutes {
 
     void document(Context ctx) {
         String id = docId(ctx);
-        byte[] json;
-        working.acquireUninterruptibly();
-        try {
-            Results.DocumentView view = results.document(id).orElseThrow(() -> notFound(id));
-            json = Json.MAPPER.writeValueAsBytes(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write document " + id + " as JSON", e);
-        } finally {
-            working.release();
-        }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(json);
+        ctx.json(results.document(id).orElseThrow(() -> notFound(id)));
     }
 
     /** Pages separated by form feeds, each ending in a newline: what {@code quire export} writes. */
