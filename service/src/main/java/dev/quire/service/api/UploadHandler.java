@@ -2,6 +2,7 @@ package dev.quire.service.api;
 
 import dev.quire.service.Problem;
 import dev.quire.service.ServiceException;
+import dev.quire.service.jobs.Folders;
 import dev.quire.service.jobs.JobSpec;
 import dev.quire.service.jobs.Jobs;
 import io.javalin.http.Context;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.Part;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * {@code POST /jobs/uploads}: PDFs as {@code multipart/form-data} (any number of file parts up to
@@ -213,19 +212,7 @@ final class UploadHandler {
     }
 
     private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // left behind; harmless, and no job refers to it
-        }
+        // what cannot be deleted is left behind; harmless, and no job refers to it
+        Folders.deleteTree(dir);
     }
 }

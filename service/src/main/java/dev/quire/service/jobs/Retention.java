@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Deletes what the service itself keeps of jobs that ended long ago: the job's log
@@ -79,7 +77,11 @@ public final class Retention {
             Path dir = localPath(input);
             // only a directory directly under DATA/uploads: an upload's own folder
             if (dir != null && uploadsDir.equals(dir.getParent()) && Files.isDirectory(dir)) {
-                deleted += deleteTree(dir);
+                if (Folders.deleteTree(dir)) {
+                    deleted++;
+                } else {
+                    LOG.warn("cannot delete all of {}", dir);
+                }
             }
         }
         return deleted;
@@ -101,17 +103,5 @@ public final class Retention {
             LOG.warn("cannot delete {}: {}", file, e.getMessage());
             return false;
         }
-    }
-
-    private static int deleteTree(Path dir) {
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            all = walk.sorted(Comparator.reverseOrder()).toList();
-        } catch (IOException e) {
-            LOG.warn("cannot list {}: {}", dir, e.getMessage());
-            return 0;
-        }
-        all.forEach(Retention::delete);
-        return 1;
     }
 }
