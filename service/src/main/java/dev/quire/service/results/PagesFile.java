@@ -35,9 +35,10 @@ import java.util.stream.Collectors;
  * One pages file ({@code pages/run=ID/part-*.parquet}), its footer and doc_id page ranges read
  * once. A lookup skips the file when its doc_id ranges exclude the id; otherwise it computes the
  * rows that may hold the document from the page index (min/max doc_id per page: the job writes
- * small pages sorted by doc_id, see {@code OutputSchema.PAGES_WRITE_OPTIONS}), reads only the
- * pages of each column that cover those rows, and keeps the rows whose doc_id matches. Files
- * without a page index are read whole, row group by row group, with the same row filter.
+ * small pages sorted by doc_id, see {@code OutputSchema.PAGES_WRITE_OPTIONS}), reads the doc_id
+ * column of those rows to find the document's exact rows, and then the other columns of just
+ * those rows. Files not sorted by doc_id fall back to a record filter over the candidate pages;
+ * files without a page index are read whole, row group by row group, with that filter.
  */
 final class PagesFile implements AutoCloseable {
     /** What a lookup reads: everything but {@code path} (the documents row has it), or just the text. */
